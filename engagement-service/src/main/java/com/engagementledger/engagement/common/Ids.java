@@ -1,0 +1,13 @@
+package com.engagementledger.engagement.common;
+
+import java.util.UUID;
+
+/** Identifiers are server-generated UUIDs; clients retry safely with an Idempotency-Key instead of choosing ids. */
+public final class Ids {
+    private Ids() {
+    }
+
+    public static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}

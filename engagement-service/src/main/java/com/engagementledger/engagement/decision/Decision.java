@@ -1,0 +1,129 @@
+package com.engagementledger.engagement.decision;
+
+import com.engagementledger.contract.DecisionEvents.DecisionAccepted;
+import com.engagementledger.contract.DecisionEvents.DecisionApproved;
+import com.engagementledger.contract.DecisionEvents.DecisionProposed;
+import com.engagementledger.contract.DecisionEvents.DecisionReversed;
+import com.engagementledger.contract.DecisionEvents.DecisionSuperseded;
+import com.engagementledger.contract.Enums.DecisionCategory;
+import com.engagementledger.contract.Enums.DecisionStatus;
+import com.engagementledger.contract.Enums.Reversibility;
+import com.engagementledger.contract.Enums.Side;
+import com.engagementledger.engagement.common.Actor;
+import com.engagementledger.engagement.decision.DecisionCommands.AcceptDecision;
+import com.engagementledger.engagement.decision.DecisionCommands.ApproveDecision;
+import com.engagementledger.engagement.decision.DecisionCommands.ProposeDecision;
+import com.engagementledger.engagement.decision.DecisionCommands.ReverseDecision;
+import com.engagementledger.engagement.decision.DecisionCommands.SupersedeDecision;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static com.engagementledger.engagement.common.RuleViolation.require;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * An architecture-decision-record style entry. It is never edited or deleted: it is proposed, accepted (and for an
+ * IRREVERSIBLE one approved by a second, different person), and later superseded or reversed with a reason.
+ */
+@Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public class Decision {
+
+    @AggregateIdentifier
+    private String decisionId;
+    private String engagementId;
+    private DecisionCategory category;
+    private Reversibility reversibility;
+    private DecisionStatus status;
+    private String acceptedBy;
+
+    protected Decision() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Decision(ProposeDecision command) {
+        require(!command.decisionId().equals(command.supersedes()), "decision.supersede.self",
+                "a decision cannot supersede itself");
+        apply(new DecisionProposed(command.engagementId(), command.decisionId(), command.title(), command.category(),
+                command.context(), command.decision(), command.consequences(), command.alternatives(),
+                command.reversibility(), command.supersedes(), command.actor().id(), command.actor().side()));
+    }
+
+    @CommandHandler
+    public void handle(AcceptDecision command) {
+        require(status == DecisionStatus.PROPOSED, "decision.not-proposed",
+                "only a proposed decision can be accepted; it is " + status);
+        requireClientFor(command.actor(), "accept");
+        apply(new DecisionAccepted(engagementId, decisionId, category, reversibility, command.actor().id(),
+                command.actor().side(), reversibility != Reversibility.IRREVERSIBLE));
+    }
+
+    @CommandHandler
+    public void handle(ApproveDecision command) {
+        require(status == DecisionStatus.AWAITING_SECOND_APPROVAL, "decision.second-approval.not-awaited",
+                "only an accepted IRREVERSIBLE decision awaits a second approval; it is " + status);
+        require(!command.actor().id().equals(acceptedBy), "decision.second-approval.same-approver",
+                "the second approval must come from someone other than " + acceptedBy);
+        requireClientFor(command.actor(), "approve");
+        apply(new DecisionApproved(engagementId, decisionId, command.actor().id(), command.actor().side()));
+    }
+
+    @CommandHandler
+    public void handle(SupersedeDecision command) {
+        require(status == DecisionStatus.IN_EFFECT, "decision.not-in-effect",
+                "only a decision in effect can be superseded; it is " + status);
+        require(!decisionId.equals(command.supersededBy()), "decision.supersede.self",
+                "a decision cannot supersede itself");
+        apply(new DecisionSuperseded(engagementId, decisionId, command.supersededBy(), command.reason(),
+                command.actor().id(), command.actor().side()));
+    }
+
+    @CommandHandler
+    public void handle(ReverseDecision command) {
+        require(status == DecisionStatus.IN_EFFECT || status == DecisionStatus.AWAITING_SECOND_APPROVAL,
+                "decision.not-in-effect", "only an accepted decision can be reversed; it is " + status);
+        requireClientFor(command.actor(), "reverse");
+        apply(new DecisionReversed(engagementId, decisionId, category, reversibility, command.reason(),
+                command.actor().id(), command.actor().side()));
+    }
+
+    private void requireClientFor(Actor actor, String what) {
+        require(!category.clientOnly() || actor.side() == Side.CLIENT, "decision.category.client-only",
+                category + " decisions can only be " + (what.endsWith("e") ? what + "d" : what + "ed")
+                        + " by the client side (a partner may propose them)");
+    }
+
+    @EventSourcingHandler
+    void on(DecisionProposed event) {
+        decisionId = event.decisionId();
+        engagementId = event.engagementId();
+        category = event.category();
+        reversibility = event.reversibility();
+        status = DecisionStatus.PROPOSED;
+    }
+
+    @EventSourcingHandler
+    void on(DecisionAccepted event) {
+        acceptedBy = event.acceptedBy();
+        status = event.inEffect() ? DecisionStatus.IN_EFFECT : DecisionStatus.AWAITING_SECOND_APPROVAL;
+    }
+
+    @EventSourcingHandler
+    void on(DecisionApproved event) {
+        status = DecisionStatus.IN_EFFECT;
+    }
+
+    @EventSourcingHandler
+    void on(DecisionSuperseded event) {
+        status = DecisionStatus.SUPERSEDED;
+    }
+
+    @EventSourcingHandler
+    void on(DecisionReversed event) {
+        status = DecisionStatus.REVERSED;
+    }
+}

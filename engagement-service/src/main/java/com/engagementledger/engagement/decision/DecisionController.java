@@ -1,0 +1,182 @@
+package com.engagementledger.engagement.decision;
+
+import com.engagementledger.contract.Enums.DecisionCategory;
+import com.engagementledger.contract.Enums.DecisionStatus;
+import com.engagementledger.contract.Enums.Reversibility;
+import com.engagementledger.engagement.common.Ids;
+import com.engagementledger.engagement.common.RuleViolation;
+import com.engagementledger.engagement.decision.DecisionCommands.AcceptDecision;
+import com.engagementledger.engagement.decision.DecisionCommands.ApproveDecision;
+import com.engagementledger.engagement.decision.DecisionCommands.ProposeDecision;
+import com.engagementledger.engagement.decision.DecisionCommands.ReverseDecision;
+import com.engagementledger.engagement.decision.DecisionCommands.SupersedeDecision;
+import com.engagementledger.engagement.security.Caller;
+import com.engagementledger.engagement.security.EngagementAccess;
+import com.engagementledger.engagement.view.Lookups;
+import com.engagementledger.engagement.view.ViewStore;
+import com.engagementledger.engagement.web.CommandResult;
+import com.engagementledger.engagement.web.CommandRunner;
+import com.engagementledger.engagement.web.IfMatch;
+import com.engagementledger.engagement.web.ListQuery;
+import com.engagementledger.engagement.web.Paging;
+import com.engagementledger.engagement.web.SafeText;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * Decisions of an engagement. When a decision that supersedes another takes effect, the older one is marked
+ * superseded in the same transaction.
+ */
+@RestController
+@RequestMapping("/engagements/{engagementId}/decisions")
+class DecisionController {
+    private final CommandRunner runner;
+    private final EngagementAccess access;
+    private final Lookups lookups;
+    private final ViewStore views;
+    private final int maxPageSize;
+
+    DecisionController(CommandRunner runner, EngagementAccess access, Lookups lookups, ViewStore views,
+                       @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
+        this.runner = runner;
+        this.access = access;
+        this.lookups = lookups;
+        this.views = views;
+        this.maxPageSize = maxPageSize;
+    }
+
+    record ProposeRequest(@NotBlank @Size(max = 300) @SafeText String title, @NotNull DecisionCategory category,
+                          @NotBlank @Size(max = 20000) @SafeText String context,
+                          @NotBlank @Size(max = 20000) @SafeText String decision,
+                          @Size(max = 20000) @SafeText String consequences,
+                          @Size(max = 50) List<@NotBlank @Size(max = 2000) @SafeText String> alternatives,
+                          @NotNull Reversibility reversibility, @Size(max = 64) String supersedes) {
+    }
+
+    record SupersedeRequest(@NotBlank @Size(max = 64) String supersededBy,
+                            @NotBlank @Size(max = 2000) @SafeText String reason) {
+    }
+
+    record ReasonRequest(@NotBlank @Size(max = 2000) @SafeText String reason) {
+    }
+
+    @PostMapping
+    ResponseEntity<CommandResult> propose(@PathVariable String engagementId, @Valid @RequestBody ProposeRequest body,
+                                          HttpServletRequest http) {
+        Caller caller = access.requireEngagement(engagementId);
+        lookups.openEngagement(engagementId);
+        if (body.supersedes() != null) {
+            lookups.child(DecisionViewFold.KIND, body.supersedes(), engagementId, DecisionView.class);
+        }
+        String id = Ids.newId();
+        return runner.run(new CommandRunner.Request(caller, http, body, DecisionViewFold.KIND, id, true,
+                new ProposeDecision(id, engagementId, body.title(), body.category(), body.context(), body.decision(),
+                        body.consequences(), body.alternatives() == null ? List.of() : body.alternatives(),
+                        body.reversibility(), body.supersedes(), caller.actor())));
+    }
+
+    @GetMapping
+    Paging.Page<DecisionView> list(@PathVariable String engagementId,
+                                   @RequestParam(required = false) DecisionStatus status,
+                                   @RequestParam(required = false) Integer page,
+                                   @RequestParam(required = false) Integer size) {
+        access.requireEngagement(engagementId);
+        return ListQuery.page(views, DecisionViewFold.KIND, engagementId, status == null ? null : status.name(),
+                DecisionView.class, page, size, maxPageSize);
+    }
+
+    @GetMapping("/{decisionId}")
+    ResponseEntity<DecisionView> get(@PathVariable String engagementId, @PathVariable String decisionId) {
+        access.requireEngagement(engagementId);
+        ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
+        return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
+    }
+
+    @PostMapping("/{decisionId}/acceptance")
+    ResponseEntity<CommandResult> accept(@PathVariable String engagementId, @PathVariable String decisionId,
+                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                         HttpServletRequest http) {
+        Caller caller = access.requireEngagement(engagementId);
+        lookups.openEngagement(engagementId);
+        ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
+        Long expected = IfMatch.check(ifMatch, stored.version());
+        CommandRunner.Request request = new CommandRunner.Request(caller, http, decisionId, DecisionViewFold.KIND,
+                decisionId, false, new AcceptDecision(decisionId, expected, caller.actor()));
+        if (stored.state().reversibility != Reversibility.IRREVERSIBLE) {
+            request = supersedeOlder(request, stored.state(), caller);
+        }
+        return runner.run(request);
+    }
+
+    @PostMapping("/{decisionId}/approval")
+    ResponseEntity<CommandResult> approve(@PathVariable String engagementId, @PathVariable String decisionId,
+                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                          HttpServletRequest http) {
+        Caller caller = access.requireEngagement(engagementId);
+        lookups.openEngagement(engagementId);
+        ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
+        Long expected = IfMatch.check(ifMatch, stored.version());
+        return runner.run(supersedeOlder(new CommandRunner.Request(caller, http, decisionId, DecisionViewFold.KIND,
+                decisionId, false, new ApproveDecision(decisionId, expected, caller.actor())), stored.state(), caller));
+    }
+
+    @PostMapping("/{decisionId}/supersession")
+    ResponseEntity<CommandResult> supersede(@PathVariable String engagementId, @PathVariable String decisionId,
+                                            @Valid @RequestBody SupersedeRequest body,
+                                            @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                            HttpServletRequest http) {
+        Caller caller = access.requireEngagement(engagementId);
+        lookups.openEngagement(engagementId);
+        ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
+        DecisionView successor = decision(engagementId, body.supersededBy()).state();
+        RuleViolation.require(successor.status == DecisionStatus.IN_EFFECT, "decision.successor.not-in-effect",
+                "the superseding decision must be in effect; it is " + successor.status);
+        Long expected = IfMatch.check(ifMatch, stored.version());
+        return runner.run(new CommandRunner.Request(caller, http, body, DecisionViewFold.KIND, decisionId, false,
+                new SupersedeDecision(decisionId, expected, body.supersededBy(), body.reason(), caller.actor())));
+    }
+
+    @PostMapping("/{decisionId}/reversal")
+    ResponseEntity<CommandResult> reverse(@PathVariable String engagementId, @PathVariable String decisionId,
+                                          @Valid @RequestBody ReasonRequest body,
+                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                          HttpServletRequest http) {
+        Caller caller = access.requireEngagement(engagementId);
+        lookups.openEngagement(engagementId);
+        ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
+        Long expected = IfMatch.check(ifMatch, stored.version());
+        return runner.run(new CommandRunner.Request(caller, http, body, DecisionViewFold.KIND, decisionId, false,
+                new ReverseDecision(decisionId, expected, body.reason(), caller.actor())));
+    }
+
+    /** The decision this one supersedes stops being in effect when this one starts. */
+    private CommandRunner.Request supersedeOlder(CommandRunner.Request request, DecisionView decision, Caller caller) {
+        if (decision.supersedes == null) {
+            return request;
+        }
+        return views.find(DecisionViewFold.KIND, decision.supersedes, DecisionView.class)
+                .filter(older -> older.state().status == DecisionStatus.IN_EFFECT)
+                .map(older -> request.andThen(new SupersedeDecision(older.id(), null, decision.decisionId,
+                        "superseded by \"" + decision.title + "\"", caller.actor())))
+                .orElse(request);
+    }
+
+    private ViewStore.Stored<DecisionView> decision(String engagementId, String decisionId) {
+        return lookups.child(DecisionViewFold.KIND, decisionId, engagementId, DecisionView.class);
+    }
+}

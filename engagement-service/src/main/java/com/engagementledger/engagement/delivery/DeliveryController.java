@@ -1,0 +1,242 @@
+package com.engagementledger.engagement.delivery;
+
+import com.engagementledger.contract.DeliveryEvents.DefectFound;
+import com.engagementledger.contract.DeliveryEvents.SatisfactionRated;
+import com.engagementledger.contract.Enums.DefectStage;
+import com.engagementledger.contract.Enums.Severity;
+import com.engagementledger.engagement.common.Ids;
+import com.engagementledger.engagement.delivery.DeliveryCommands.DeliverWorkItem;
+import com.engagementledger.engagement.delivery.DeliveryCommands.PlanRelease;
+import com.engagementledger.engagement.delivery.DeliveryCommands.RateSatisfaction;
+import com.engagementledger.engagement.delivery.DeliveryCommands.RecordDefect;
+import com.engagementledger.engagement.delivery.DeliveryCommands.ReopenWorkItem;
+import com.engagementledger.engagement.delivery.DeliveryCommands.ShipRelease;
+import com.engagementledger.engagement.delivery.DeliveryCommands.StartWorkItem;
+import com.engagementledger.engagement.security.Caller;
+import com.engagementledger.engagement.security.EngagementAccess;
+import com.engagementledger.engagement.view.Lookups;
+import com.engagementledger.engagement.view.ViewStore;
+import com.engagementledger.engagement.web.CommandResult;
+import com.engagementledger.engagement.web.CommandRunner;
+import com.engagementledger.engagement.web.IfMatch;
+import com.engagementledger.engagement.web.ListQuery;
+import com.engagementledger.engagement.web.Paging;
+import com.engagementledger.engagement.web.Plausible;
+import com.engagementledger.engagement.web.SafeText;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Delivery facts: work items, releases, defects and stakeholder satisfaction. */
+@RestController
+@RequestMapping("/engagements/{engagementId}")
+class DeliveryController {
+    private final CommandRunner runner;
+    private final EngagementAccess access;
+    private final Lookups lookups;
+    private final ViewStore views;
+    private final int maxPageSize;
+
+    DeliveryController(CommandRunner runner, EngagementAccess access, Lookups lookups, ViewStore views,
+                       @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
+        this.runner = runner;
+        this.access = access;
+        this.lookups = lookups;
+        this.views = views;
+        this.maxPageSize = maxPageSize;
+    }
+
+    record StartRequest(@NotBlank @Size(max = 500) @SafeText String title, @Size(max = 64) String workstreamId,
+                        @NotNull @Plausible Instant startedAt) {
+    }
+
+    record DeliverRequest(@NotNull @Plausible Instant deliveredAt) {
+    }
+
+    record ReopenRequest(@NotNull @Plausible Instant reopenedAt, @Size(max = 2000) @SafeText String reason) {
+    }
+
+    record PlanRequest(@NotBlank @Size(max = 200) @SafeText String name, @NotNull LocalDate plannedFor) {
+    }
+
+    record ShipRequest(@NotNull @Plausible LocalDate shippedOn) {
+    }
+
+    record DefectRequest(@NotNull DefectStage stage, @NotNull Severity severity, @NotNull @Plausible Instant foundAt,
+                         @Size(max = 64) String workItemId, @Size(max = 64) String releaseId,
+                         @Size(max = 5000) @SafeText String description) {
+    }
+
+    record RatingRequest(@NotBlank @Size(max = 200) @SafeText String stakeholder,
+                         @NotNull @Min(1) @Max(5) Integer rating, @NotNull @Plausible LocalDate ratedOn,
+                         @Size(max = 5000) @SafeText String comment) {
+    }
+
+    @PostMapping("/work-items")
+    ResponseEntity<CommandResult> start(@PathVariable String engagementId, @Valid @RequestBody StartRequest body,
+                                        HttpServletRequest http) {
+        Caller caller = open(engagementId);
+        String id = Ids.newId();
+        return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.WORK_ITEM, id, true,
+                new StartWorkItem(id, engagementId, body.title(), body.workstreamId(), body.startedAt(),
+                        caller.actor())));
+    }
+
+    @PostMapping("/work-items/{workItemId}/delivery")
+    ResponseEntity<CommandResult> deliver(@PathVariable String engagementId, @PathVariable String workItemId,
+                                          @Valid @RequestBody DeliverRequest body,
+                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                          HttpServletRequest http) {
+        Caller caller = open(engagementId);
+        Long expected = IfMatch.check(ifMatch, workItem(engagementId, workItemId).version());
+        return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.WORK_ITEM, workItemId,
+                false, new DeliverWorkItem(workItemId, expected, body.deliveredAt(), caller.actor())));
+    }
+
+    @PostMapping("/work-items/{workItemId}/reopening")
+    ResponseEntity<CommandResult> reopen(@PathVariable String engagementId, @PathVariable String workItemId,
+                                         @Valid @RequestBody ReopenRequest body,
+                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                         HttpServletRequest http) {
+        Caller caller = open(engagementId);
+        Long expected = IfMatch.check(ifMatch, workItem(engagementId, workItemId).version());
+        return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.WORK_ITEM, workItemId,
+                false, new ReopenWorkItem(workItemId, expected, body.reopenedAt(), body.reason(), caller.actor())));
+    }
+
+    @GetMapping("/work-items")
+    Paging.Page<WorkItemView> workItems(@PathVariable String engagementId,
+                                        @RequestParam(required = false) String status,
+                                        @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size) {
+        access.requireEngagement(engagementId);
+        return ListQuery.page(views, DeliveryViewFolds.WORK_ITEM, engagementId, status, WorkItemView.class, page,
+                size, maxPageSize);
+    }
+
+    @GetMapping("/work-items/{workItemId}")
+    ResponseEntity<WorkItemView> workItem(@PathVariable String engagementId, @PathVariable String workItemId,
+                                          HttpServletRequest http) {
+        access.requireEngagement(engagementId);
+        ViewStore.Stored<WorkItemView> stored = workItem(engagementId, workItemId);
+        return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
+    }
+
+    @PostMapping("/releases")
+    ResponseEntity<CommandResult> plan(@PathVariable String engagementId, @Valid @RequestBody PlanRequest body,
+                                       HttpServletRequest http) {
+        Caller caller = open(engagementId);
+        String id = Ids.newId();
+        return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.RELEASE, id, true,
+                new PlanRelease(id, engagementId, body.name(), body.plannedFor(), caller.actor())));
+    }
+
+    @PostMapping("/releases/{releaseId}/shipment")
+    ResponseEntity<CommandResult> ship(@PathVariable String engagementId, @PathVariable String releaseId,
+                                       @Valid @RequestBody ShipRequest body,
+                                       @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                       HttpServletRequest http) {
+        Caller caller = open(engagementId);
+        Long expected = IfMatch.check(ifMatch, release(engagementId, releaseId).version());
+        return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.RELEASE, releaseId, false,
+                new ShipRelease(releaseId, expected, body.shippedOn(), caller.actor())));
+    }
+
+    @GetMapping("/releases")
+    Paging.Page<ReleaseView> releases(@PathVariable String engagementId,
+                                      @RequestParam(required = false) String status,
+                                      @RequestParam(required = false) Integer page,
+                                      @RequestParam(required = false) Integer size) {
+        access.requireEngagement(engagementId);
+        return ListQuery.page(views, DeliveryViewFolds.RELEASE, engagementId, status, ReleaseView.class, page, size,
+                maxPageSize);
+    }
+
+    @GetMapping("/releases/{releaseId}")
+    ResponseEntity<ReleaseView> release(@PathVariable String engagementId, @PathVariable String releaseId,
+                                        HttpServletRequest http) {
+        access.requireEngagement(engagementId);
+        ViewStore.Stored<ReleaseView> stored = release(engagementId, releaseId);
+        return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
+    }
+
+    @PostMapping("/defects")
+    ResponseEntity<CommandResult> defect(@PathVariable String engagementId, @Valid @RequestBody DefectRequest body,
+                                         HttpServletRequest http) {
+        Caller caller = open(engagementId);
+        if (body.workItemId() != null) {
+            workItem(engagementId, body.workItemId());
+        }
+        if (body.releaseId() != null) {
+            release(engagementId, body.releaseId());
+        }
+        String id = Ids.newId();
+        return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.DEFECT, id, true,
+                new RecordDefect(id, engagementId, body.stage(), body.severity(), body.foundAt(), body.workItemId(),
+                        body.releaseId(), body.description(), caller.actor())));
+    }
+
+    @GetMapping("/defects")
+    Paging.Page<DefectFound> defects(@PathVariable String engagementId, @RequestParam(required = false) Integer page,
+                                     @RequestParam(required = false) Integer size) {
+        access.requireEngagement(engagementId);
+        return ListQuery.page(views, DeliveryViewFolds.DEFECT, engagementId, null, DefectFound.class, page, size,
+                maxPageSize);
+    }
+
+    @GetMapping("/defects/{defectId}")
+    DefectFound defect(@PathVariable String engagementId, @PathVariable String defectId) {
+        access.requireEngagement(engagementId);
+        return lookups.child(DeliveryViewFolds.DEFECT, defectId, engagementId, DefectFound.class).state();
+    }
+
+    @PostMapping("/satisfaction-ratings")
+    ResponseEntity<CommandResult> rate(@PathVariable String engagementId, @Valid @RequestBody RatingRequest body,
+                                       HttpServletRequest http) {
+        Caller caller = open(engagementId);
+        String id = Ids.newId();
+        return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.RATING, id, true,
+                new RateSatisfaction(id, engagementId, body.stakeholder(), body.rating(), body.ratedOn(),
+                        body.comment(), caller.actor())));
+    }
+
+    @GetMapping("/satisfaction-ratings")
+    Paging.Page<SatisfactionRated> ratings(@PathVariable String engagementId,
+                                           @RequestParam(required = false) Integer page,
+                                           @RequestParam(required = false) Integer size) {
+        access.requireEngagement(engagementId);
+        return ListQuery.page(views, DeliveryViewFolds.RATING, engagementId, null, SatisfactionRated.class, page,
+                size, maxPageSize);
+    }
+
+    private Caller open(String engagementId) {
+        Caller caller = access.requireEngagement(engagementId);
+        lookups.openEngagement(engagementId);
+        return caller;
+    }
+
+    private ViewStore.Stored<WorkItemView> workItem(String engagementId, String workItemId) {
+        return lookups.child(DeliveryViewFolds.WORK_ITEM, workItemId, engagementId, WorkItemView.class);
+    }
+
+    private ViewStore.Stored<ReleaseView> release(String engagementId, String releaseId) {
+        return lookups.child(DeliveryViewFolds.RELEASE, releaseId, engagementId, ReleaseView.class);
+    }
+}

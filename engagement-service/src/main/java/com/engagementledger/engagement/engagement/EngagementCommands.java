@@ -1,0 +1,75 @@
+package com.engagementledger.engagement.engagement;
+
+import com.engagementledger.contract.EngagementEvents.EscalationLevel;
+import com.engagementledger.contract.Enums.ContractType;
+import com.engagementledger.contract.Enums.CoveragePattern;
+import com.engagementledger.contract.Enums.EngagementModel;
+import com.engagementledger.contract.Enums.ManagementStructure;
+import com.engagementledger.contract.Enums.OwnershipArea;
+import com.engagementledger.contract.Enums.ReviewKind;
+import com.engagementledger.contract.Enums.Side;
+import com.engagementledger.contract.Enums.TransferCondition;
+import com.engagementledger.contract.Enums.WorkType;
+import com.engagementledger.engagement.common.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+
+/** Commands of the Engagement aggregate. expectedVersion comes from If-Match; null means "any version". */
+public final class EngagementCommands {
+    private EngagementCommands() {
+    }
+
+    public record OpenEngagement(@TargetAggregateIdentifier String engagementId, String name, String clientName,
+                                 String partnerName, EngagementModel model, ManagementStructure managementStructure,
+                                 ContractType contractType, String clientTimeZone, String partnerTimeZone,
+                                 LocalTime overlapStart, LocalTime overlapEnd, CoveragePattern coveragePattern,
+                                 LocalDate startDate, Actor actor) {
+    }
+
+    public record ChangeCoverage(@TargetAggregateIdentifier String engagementId,
+                                 @TargetAggregateVersion Long expectedVersion, CoveragePattern coveragePattern,
+                                 LocalTime overlapStart, LocalTime overlapEnd, String reason, Actor actor) {
+    }
+
+    public record PauseEngagement(@TargetAggregateIdentifier String engagementId,
+                                  @TargetAggregateVersion Long expectedVersion, String reason, Actor actor) {
+    }
+
+    public record ResumeEngagement(@TargetAggregateIdentifier String engagementId,
+                                   @TargetAggregateVersion Long expectedVersion, String reason, Actor actor) {
+    }
+
+    public record CloseEngagement(@TargetAggregateIdentifier String engagementId,
+                                  @TargetAggregateVersion Long expectedVersion, String reason, Actor actor) {
+    }
+
+    public record TransferWorkstream(@TargetAggregateIdentifier String engagementId,
+                                     @TargetAggregateVersion Long expectedVersion, String workstreamId, String name,
+                                     WorkType workType, Set<TransferCondition> confirmedConditions, Actor actor) {
+    }
+
+    public record AssignOwnership(@TargetAggregateIdentifier String engagementId,
+                                  @TargetAggregateVersion Long expectedVersion, OwnershipArea area, String ownerId,
+                                  String ownerName, Side ownerSide, String reason, Actor actor) {
+    }
+
+    public record RevokeOwnership(@TargetAggregateIdentifier String engagementId,
+                                  @TargetAggregateVersion Long expectedVersion, OwnershipArea area, String reason,
+                                  Actor actor) {
+    }
+
+    public record RecordGovernanceReview(@TargetAggregateIdentifier String engagementId, String reviewId,
+                                         ReviewKind kind, LocalDate heldOn, List<String> attendees,
+                                         List<String> outcomes, Actor actor) {
+    }
+
+    public record DefineEscalationPath(@TargetAggregateIdentifier String engagementId,
+                                       @TargetAggregateVersion Long expectedVersion, List<EscalationLevel> levels,
+                                       Actor actor) {
+    }
+}

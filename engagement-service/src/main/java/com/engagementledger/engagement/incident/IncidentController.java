@@ -1,0 +1,193 @@
+package com.engagementledger.engagement.incident;
+
+import com.engagementledger.contract.Enums.IncidentStatus;
+import com.engagementledger.contract.Enums.Severity;
+import com.engagementledger.engagement.common.Ids;
+import com.engagementledger.engagement.engagement.EngagementView;
+import com.engagementledger.engagement.incident.IncidentCommands.AcknowledgeIncident;
+import com.engagementledger.engagement.incident.IncidentCommands.EscalateIncident;
+import com.engagementledger.engagement.incident.IncidentCommands.MitigateIncident;
+import com.engagementledger.engagement.incident.IncidentCommands.OpenIncident;
+import com.engagementledger.engagement.incident.IncidentCommands.PublishPostmortem;
+import com.engagementledger.engagement.incident.IncidentCommands.ResolveIncident;
+import com.engagementledger.engagement.security.Caller;
+import com.engagementledger.engagement.security.EngagementAccess;
+import com.engagementledger.engagement.view.Lookups;
+import com.engagementledger.engagement.view.ViewStore;
+import com.engagementledger.engagement.web.CommandResult;
+import com.engagementledger.engagement.web.CommandRunner;
+import com.engagementledger.engagement.web.IfMatch;
+import com.engagementledger.engagement.web.ListQuery;
+import com.engagementledger.engagement.web.Paging;
+import com.engagementledger.engagement.web.Plausible;
+import com.engagementledger.engagement.web.SafeText;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** Incidents of an engagement, from detection to postmortem. */
+@RestController
+@RequestMapping("/engagements/{engagementId}/incidents")
+class IncidentController {
+    /** A runbook or postmortem link: http(s) only. */
+    static final String LINK = "^https?://\\S+$";
+
+    private final CommandRunner runner;
+    private final EngagementAccess access;
+    private final Lookups lookups;
+    private final ViewStore views;
+    private final int maxPageSize;
+
+    IncidentController(CommandRunner runner, EngagementAccess access, Lookups lookups, ViewStore views,
+                       @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
+        this.runner = runner;
+        this.access = access;
+        this.lookups = lookups;
+        this.views = views;
+        this.maxPageSize = maxPageSize;
+    }
+
+    record OpenRequest(@NotNull Severity severity, @NotBlank @Size(max = 200) @SafeText String service,
+                       @NotBlank @Size(max = 500) @SafeText String title, @NotNull @Plausible Instant detectedAt,
+                       @Size(max = 2000) @Pattern(regexp = LINK) String runbookUrl) {
+    }
+
+    record AcknowledgeRequest(@NotNull @Plausible Instant acknowledgedAt) {
+    }
+
+    record EscalateRequest(@NotBlank @Size(max = 200) @SafeText String escalatedTo,
+                           @NotNull @Plausible Instant escalatedAt, @Size(max = 2000) @SafeText String reason) {
+    }
+
+    record MitigateRequest(@NotNull @Plausible Instant mitigatedAt, @Size(max = 5000) @SafeText String summary) {
+    }
+
+    record ResolveRequest(@NotNull @Plausible Instant resolvedAt,
+                          @NotBlank @Size(max = 5000) @SafeText String rootCause) {
+    }
+
+    record PostmortemRequest(@NotNull @Plausible Instant publishedAt,
+                             @NotBlank @Size(max = 2000) @Pattern(regexp = LINK) String url,
+                             @Size(max = 5000) @SafeText String summary) {
+    }
+
+    @PostMapping
+    ResponseEntity<CommandResult> open(@PathVariable String engagementId, @Valid @RequestBody OpenRequest body,
+                                       HttpServletRequest http) {
+        Caller caller = access.requireEngagement(engagementId);
+        OverlapWindow window = window(lookups.openEngagement(engagementId));
+        String id = Ids.newId();
+        return runner.run(new CommandRunner.Request(caller, http, body, IncidentViewFold.KIND, id, true,
+                new OpenIncident(id, engagementId, body.severity(), body.service(), body.title(), body.detectedAt(),
+                        body.runbookUrl(), !window.contains(body.detectedAt()),
+                        window.acknowledgeTargetMinutes(body.severity(), body.detectedAt()), caller.actor())));
+    }
+
+    @GetMapping
+    Paging.Page<IncidentView> list(@PathVariable String engagementId,
+                                   @RequestParam(required = false) IncidentStatus status,
+                                   @RequestParam(required = false) Integer page,
+                                   @RequestParam(required = false) Integer size) {
+        access.requireEngagement(engagementId);
+        return ListQuery.page(views, IncidentViewFold.KIND, engagementId, status == null ? null : status.name(),
+                IncidentView.class, page, size, maxPageSize);
+    }
+
+    @GetMapping("/{incidentId}")
+    ResponseEntity<IncidentView> get(@PathVariable String engagementId, @PathVariable String incidentId) {
+        access.requireEngagement(engagementId);
+        ViewStore.Stored<IncidentView> stored = incident(engagementId, incidentId);
+        return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
+    }
+
+    @PostMapping("/{incidentId}/acknowledgement")
+    ResponseEntity<CommandResult> acknowledge(@PathVariable String engagementId, @PathVariable String incidentId,
+                                              @Valid @RequestBody AcknowledgeRequest body,
+                                              @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                              HttpServletRequest http) {
+        Caller caller = access.requireEngagement(engagementId);
+        OverlapWindow window = window(lookups.openEngagement(engagementId));
+        Long expected = IfMatch.check(ifMatch, incident(engagementId, incidentId).version());
+        return update(caller, http, body, incidentId, new AcknowledgeIncident(incidentId, expected,
+                body.acknowledgedAt(), window.contains(body.acknowledgedAt()), caller.actor()));
+    }
+
+    @PostMapping("/{incidentId}/escalation")
+    ResponseEntity<CommandResult> escalate(@PathVariable String engagementId, @PathVariable String incidentId,
+                                           @Valid @RequestBody EscalateRequest body,
+                                           @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                           HttpServletRequest http) {
+        Caller caller = access.requireEngagement(engagementId);
+        Long expected = check(engagementId, incidentId, ifMatch);
+        return update(caller, http, body, incidentId, new EscalateIncident(incidentId, expected, body.escalatedTo(),
+                body.escalatedAt(), body.reason(), caller.actor()));
+    }
+
+    @PostMapping("/{incidentId}/mitigation")
+    ResponseEntity<CommandResult> mitigate(@PathVariable String engagementId, @PathVariable String incidentId,
+                                           @Valid @RequestBody MitigateRequest body,
+                                           @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                           HttpServletRequest http) {
+        Caller caller = access.requireEngagement(engagementId);
+        Long expected = check(engagementId, incidentId, ifMatch);
+        return update(caller, http, body, incidentId,
+                new MitigateIncident(incidentId, expected, body.mitigatedAt(), body.summary(), caller.actor()));
+    }
+
+    @PostMapping("/{incidentId}/resolution")
+    ResponseEntity<CommandResult> resolve(@PathVariable String engagementId, @PathVariable String incidentId,
+                                          @Valid @RequestBody ResolveRequest body,
+                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                          HttpServletRequest http) {
+        Caller caller = access.requireEngagement(engagementId);
+        Long expected = check(engagementId, incidentId, ifMatch);
+        return update(caller, http, body, incidentId,
+                new ResolveIncident(incidentId, expected, body.resolvedAt(), body.rootCause(), caller.actor()));
+    }
+
+    @PostMapping("/{incidentId}/postmortem")
+    ResponseEntity<CommandResult> postmortem(@PathVariable String engagementId, @PathVariable String incidentId,
+                                             @Valid @RequestBody PostmortemRequest body,
+                                             @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                             HttpServletRequest http) {
+        Caller caller = access.requireEngagement(engagementId);
+        Long expected = check(engagementId, incidentId, ifMatch);
+        return update(caller, http, body, incidentId, new PublishPostmortem(incidentId, expected, body.publishedAt(),
+                body.url(), body.summary(), caller.actor()));
+    }
+
+    private Long check(String engagementId, String incidentId, String ifMatch) {
+        lookups.openEngagement(engagementId);
+        return IfMatch.check(ifMatch, incident(engagementId, incidentId).version());
+    }
+
+    private ResponseEntity<CommandResult> update(Caller caller, HttpServletRequest http, Object body,
+                                                 String incidentId, Object command) {
+        return runner.run(new CommandRunner.Request(caller, http, body, IncidentViewFold.KIND, incidentId, false,
+                command));
+    }
+
+    private ViewStore.Stored<IncidentView> incident(String engagementId, String incidentId) {
+        return lookups.child(IncidentViewFold.KIND, incidentId, engagementId, IncidentView.class);
+    }
+
+    private static OverlapWindow window(EngagementView engagement) {
+        return new OverlapWindow(ZoneId.of(engagement.clientTimeZone), engagement.overlapStart, engagement.overlapEnd);
+    }
+}

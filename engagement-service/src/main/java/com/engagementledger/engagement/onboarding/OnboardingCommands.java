@@ -1,0 +1,40 @@
+package com.engagementledger.engagement.onboarding;
+
+import com.engagementledger.contract.Enums.OnboardingMilestone;
+import com.engagementledger.contract.Enums.OnboardingPhase;
+import com.engagementledger.contract.Enums.Side;
+import com.engagementledger.engagement.common.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.LocalDate;
+
+/** Commands of an engineer's onboarding. */
+public final class OnboardingCommands {
+    private OnboardingCommands() {
+    }
+
+    public record JoinEngineer(@TargetAggregateIdentifier String engineerId, String engagementId, String name,
+                               Side side, String role, LocalDate joinedOn, Actor actor) {
+    }
+
+    public record AdvancePhase(@TargetAggregateIdentifier String engineerId,
+                               @TargetAggregateVersion Long expectedVersion, OnboardingPhase toPhase,
+                               LocalDate advancedOn, Actor actor) {
+    }
+
+    public record ReachMilestone(@TargetAggregateIdentifier String engineerId,
+                                 @TargetAggregateVersion Long expectedVersion, OnboardingMilestone milestone,
+                                 LocalDate reachedOn, Actor actor) {
+    }
+
+    public record AssessKnowledgeTransfer(@TargetAggregateIdentifier String engineerId,
+                                          @TargetAggregateVersion Long expectedVersion, int score,
+                                          LocalDate assessedOn, String notes, Actor actor) {
+    }
+
+    public record LeaveEngagement(@TargetAggregateIdentifier String engineerId,
+                                  @TargetAggregateVersion Long expectedVersion, LocalDate leftOn, String reason,
+                                  Actor actor) {
+    }
+}

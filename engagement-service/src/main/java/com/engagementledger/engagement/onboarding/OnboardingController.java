@@ -1,0 +1,168 @@
+package com.engagementledger.engagement.onboarding;
+
+import com.engagementledger.contract.Enums.OnboardingMilestone;
+import com.engagementledger.contract.Enums.OnboardingPhase;
+import com.engagementledger.contract.Enums.Side;
+import com.engagementledger.engagement.common.Ids;
+import com.engagementledger.engagement.common.RuleViolation;
+import com.engagementledger.engagement.engagement.EngagementView;
+import com.engagementledger.engagement.onboarding.OnboardingCommands.AdvancePhase;
+import com.engagementledger.engagement.onboarding.OnboardingCommands.AssessKnowledgeTransfer;
+import com.engagementledger.engagement.onboarding.OnboardingCommands.JoinEngineer;
+import com.engagementledger.engagement.onboarding.OnboardingCommands.LeaveEngagement;
+import com.engagementledger.engagement.onboarding.OnboardingCommands.ReachMilestone;
+import com.engagementledger.engagement.security.Caller;
+import com.engagementledger.engagement.security.EngagementAccess;
+import com.engagementledger.engagement.view.Lookups;
+import com.engagementledger.engagement.view.ViewStore;
+import com.engagementledger.engagement.web.CommandResult;
+import com.engagementledger.engagement.web.CommandRunner;
+import com.engagementledger.engagement.web.IfMatch;
+import com.engagementledger.engagement.web.ListQuery;
+import com.engagementledger.engagement.web.Paging;
+import com.engagementledger.engagement.web.Plausible;
+import com.engagementledger.engagement.web.SafeText;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+
+/** Engineers joining an engagement and their onboarding. */
+@RestController
+@RequestMapping("/engagements/{engagementId}/engineers")
+class OnboardingController {
+    private final CommandRunner runner;
+    private final EngagementAccess access;
+    private final Lookups lookups;
+    private final ViewStore views;
+    private final int maxPageSize;
+
+    OnboardingController(CommandRunner runner, EngagementAccess access, Lookups lookups, ViewStore views,
+                         @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
+        this.runner = runner;
+        this.access = access;
+        this.lookups = lookups;
+        this.views = views;
+        this.maxPageSize = maxPageSize;
+    }
+
+    record JoinRequest(@NotBlank @Size(max = 200) @SafeText String name, @NotNull Side side,
+                       @Size(max = 200) @SafeText String role, @NotNull @Plausible LocalDate joinedOn) {
+    }
+
+    record PhaseRequest(@NotNull OnboardingPhase toPhase, @NotNull @Plausible LocalDate advancedOn) {
+    }
+
+    record MilestoneRequest(@NotNull OnboardingMilestone milestone, @NotNull @Plausible LocalDate reachedOn) {
+    }
+
+    record AssessmentRequest(@NotNull @Min(1) @Max(5) Integer score, @NotNull @Plausible LocalDate assessedOn,
+                             @Size(max = 5000) @SafeText String notes) {
+    }
+
+    record DepartureRequest(@NotNull @Plausible LocalDate leftOn, @Size(max = 2000) @SafeText String reason) {
+    }
+
+    @PostMapping
+    ResponseEntity<CommandResult> join(@PathVariable String engagementId, @Valid @RequestBody JoinRequest body,
+                                       HttpServletRequest http) {
+        Caller caller = access.requireEngagement(engagementId);
+        EngagementView engagement = lookups.openEngagement(engagementId);
+        RuleViolation.require(!body.joinedOn().isBefore(engagement.startDate.minusDays(90)),
+                "onboarding.joined.before-engagement", "an engineer cannot join long before the engagement starts");
+        String id = Ids.newId();
+        return runner.run(new CommandRunner.Request(caller, http, body, EngineerViewFold.KIND, id, true,
+                new JoinEngineer(id, engagementId, body.name(), body.side(), body.role(), body.joinedOn(),
+                        caller.actor())));
+    }
+
+    @GetMapping
+    Paging.Page<EngineerView> list(@PathVariable String engagementId, @RequestParam(required = false) String status,
+                                   @RequestParam(required = false) Integer page,
+                                   @RequestParam(required = false) Integer size) {
+        access.requireEngagement(engagementId);
+        return ListQuery.page(views, EngineerViewFold.KIND, engagementId, status, EngineerView.class, page, size,
+                maxPageSize);
+    }
+
+    @GetMapping("/{engineerId}")
+    ResponseEntity<EngineerView> get(@PathVariable String engagementId, @PathVariable String engineerId) {
+        access.requireEngagement(engagementId);
+        ViewStore.Stored<EngineerView> stored = engineer(engagementId, engineerId);
+        return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
+    }
+
+    @PostMapping("/{engineerId}/phase")
+    ResponseEntity<CommandResult> advance(@PathVariable String engagementId, @PathVariable String engineerId,
+                                          @Valid @RequestBody PhaseRequest body,
+                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                          HttpServletRequest http) {
+        Caller caller = access.requireEngagement(engagementId);
+        Long expected = check(engagementId, engineerId, ifMatch);
+        return update(caller, http, body, engineerId,
+                new AdvancePhase(engineerId, expected, body.toPhase(), body.advancedOn(), caller.actor()));
+    }
+
+    @PostMapping("/{engineerId}/milestones")
+    ResponseEntity<CommandResult> milestone(@PathVariable String engagementId, @PathVariable String engineerId,
+                                            @Valid @RequestBody MilestoneRequest body,
+                                            @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                            HttpServletRequest http) {
+        Caller caller = access.requireEngagement(engagementId);
+        Long expected = check(engagementId, engineerId, ifMatch);
+        return update(caller, http, body, engineerId,
+                new ReachMilestone(engineerId, expected, body.milestone(), body.reachedOn(), caller.actor()));
+    }
+
+    @PostMapping("/{engineerId}/knowledge-transfer-assessment")
+    ResponseEntity<CommandResult> assess(@PathVariable String engagementId, @PathVariable String engineerId,
+                                         @Valid @RequestBody AssessmentRequest body,
+                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                         HttpServletRequest http) {
+        Caller caller = access.requireEngagement(engagementId);
+        Long expected = check(engagementId, engineerId, ifMatch);
+        return update(caller, http, body, engineerId, new AssessKnowledgeTransfer(engineerId, expected, body.score(),
+                body.assessedOn(), body.notes(), caller.actor()));
+    }
+
+    @PostMapping("/{engineerId}/departure")
+    ResponseEntity<CommandResult> leave(@PathVariable String engagementId, @PathVariable String engineerId,
+                                        @Valid @RequestBody DepartureRequest body,
+                                        @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                        HttpServletRequest http) {
+        Caller caller = access.requireEngagement(engagementId);
+        Long expected = check(engagementId, engineerId, ifMatch);
+        return update(caller, http, body, engineerId,
+                new LeaveEngagement(engineerId, expected, body.leftOn(), body.reason(), caller.actor()));
+    }
+
+    private Long check(String engagementId, String engineerId, String ifMatch) {
+        lookups.openEngagement(engagementId);
+        return IfMatch.check(ifMatch, engineer(engagementId, engineerId).version());
+    }
+
+    private ResponseEntity<CommandResult> update(Caller caller, HttpServletRequest http, Object body,
+                                                 String engineerId, Object command) {
+        return runner.run(new CommandRunner.Request(caller, http, body, EngineerViewFold.KIND, engineerId, false,
+                command));
+    }
+
+    private ViewStore.Stored<EngineerView> engineer(String engagementId, String engineerId) {
+        return lookups.child(EngineerViewFold.KIND, engineerId, engagementId, EngineerView.class);
+    }
+}
