@@ -1,0 +1,3 @@
+package com.engagementledger.notification.alerts;
+
+public enum AlertState { OPEN, ACKNOWLEDGED, RESOLVED }

@@ -1,0 +1,95 @@
+package com.engagementledger.notification.stream;
+
+import com.engagementledger.notification.security.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * GET /alerts/stream: alert lifecycle changes as Server-Sent Events, only for the token's engagements. The SSE id
+ * is the alert-change sequence, so Last-Event-ID resumes exactly after the last change the client saw. Each client
+ * has its own cursor and is fed from the alert_change table, which also makes every instance able to serve it.
+ */
+@RestController
+class AlertStream {
+    private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
+
+    private final JdbcClient jdbc;
+    private final List<Client> clients = new CopyOnWriteArrayList<>();
+
+    AlertStream(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static final class Client {
+        final SseEmitter emitter;
+        final Set<String> visible;
+        volatile long cursor;
+
+        Client(SseEmitter emitter, Set<String> visible, long cursor) {
+            this.emitter = emitter;
+            this.visible = visible;
+            this.cursor = cursor;
+        }
+    }
+
+    private record Change(long seq, String type, String snapshot) {
+    }
+
+    @GetMapping(path = "/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
+        Caller caller = Caller.current();
+        long cursor = lastEventId != null ? lastEventId
+                : jdbc.sql("select coalesce(max(seq), 0) from alert_change").query(Long.class).single();
+        SseEmitter emitter = new SseEmitter(0L);
+        Client client = new Client(emitter, caller.visibleOrNull(), cursor);
+        emitter.onCompletion(() -> clients.remove(client));
+        emitter.onTimeout(() -> clients.remove(client));
+        emitter.onError(e -> clients.remove(client));
+        try {
+            emitter.send(SseEmitter.event().comment("connected"));
+        } catch (IOException e) {
+            emitter.completeWithError(e);
+            return emitter;
+        }
+        clients.add(client);
+        return emitter;
+    }
+
+    @Scheduled(fixedDelayString = "${ledger.notification.stream.poll-interval}")
+    void push() {
+        for (Client client : clients) {
+            try {
+                List<Change> changes = jdbc.sql("""
+                                select seq, change_type, snapshot::text as snapshot from alert_change
+                                where seq > :cursor and (cast(:all as boolean) or engagement_id = any(:visible))
+                                order by seq limit 500""")
+                        .param("cursor", client.cursor).param("all", client.visible == null)
+                        .param("visible", client.visible == null ? new String[0] : client.visible.toArray(String[]::new))
+                        .query((rs, n) -> new Change(rs.getLong("seq"), rs.getString("change_type"),
+                                rs.getString("snapshot")))
+                        .list();
+                for (Change change : changes) {
+                    client.emitter.send(SseEmitter.event().id(Long.toString(change.seq()))
+                            .name("alert-" + change.type()).data(change.snapshot(), MediaType.APPLICATION_JSON));
+                    client.cursor = change.seq();
+                }
+            } catch (IOException | IllegalStateException e) {
+                clients.remove(client);
+            } catch (RuntimeException e) {
+                log.warn("pushing alert changes to an SSE client failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package com.engagementledger.notification.webhooks;
+
+import com.engagementledger.notification.alerts.AlertSeverity;
+import com.engagementledger.notification.rules.RuleNames;
+import com.engagementledger.notification.security.Caller;
+import com.engagementledger.notification.web.ApiProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Webhook subscriptions: create (secret shown once), read, deliveries, redeliver, re-enable. */
+@RestController
+@RequestMapping("/subscriptions")
+class SubscriptionController {
+    private final Subscriptions subscriptions;
+    private final UrlGuard guard;
+
+    SubscriptionController(Subscriptions subscriptions, UrlGuard guard) {
+        this.subscriptions = subscriptions;
+        this.guard = guard;
+    }
+
+    record Filter(@Size(max = 100) List<String> engagements, @Size(max = 50) List<String> rules,
+                  AlertSeverity minSeverity) {
+    }
+
+    record CreateSubscription(@NotBlank @Size(max = 2000) String url, @Valid Filter filter) {
+    }
+
+    /** The only response that ever contains the signing secret. */
+    record Created(UUID id, String url, Filter filter, boolean enabled, String secret) {
+    }
+
+    @PostMapping
+    ResponseEntity<Created> create(@Valid @RequestBody CreateSubscription request) {
+        Caller caller = Caller.current();
+        try {
+            guard.check(request.url());
+        } catch (UrlGuard.UnsafeUrl e) {
+            throw ApiProblem.unprocessable(e.rule(), "url", e.getMessage());
+        }
+        Filter filter = request.filter() == null ? new Filter(List.of(), List.of(), null) : request.filter();
+        List<String> engagements = filter.engagements() == null ? List.of() : filter.engagements();
+        for (String engagement : engagements) {
+            // an engagement outside the token's scope does not exist for this caller
+            if (!caller.canSee(engagement)) {
+                throw new ApiProblem(HttpStatus.NOT_FOUND, "engagement.not-found", "filter.engagements",
+                        "engagement " + engagement + " not found");
+            }
+        }
+        List<String> rules = filter.rules() == null ? List.of() : filter.rules();
+        for (String rule : rules) {
+            if (!RuleNames.ALL.contains(rule)) {
+                throw ApiProblem.unprocessable("webhooks.filter.unknown-rule", "filter.rules",
+                        "unknown rule '" + rule + "'; known rules: " + RuleNames.ALL);
+            }
+        }
+        AlertSeverity min = filter.minSeverity() == null ? AlertSeverity.INFO : filter.minSeverity();
+        String secret = WebhookSignature.newSecret();
+        UUID id = subscriptions.create(request.url(), secret, engagements, rules, min, caller.sub(),
+                List.copyOf(caller.engagements()));
+        Filter stored = new Filter(engagements, rules, min);
+        return ResponseEntity.created(URI.create("/subscriptions/" + id))
+                .body(new Created(id, request.url(), stored, true, secret));
+    }
+
+    @GetMapping
+    List<Subscriptions.Subscription> list() {
+        Caller caller = Caller.current();
+        return subscriptions.ownedBy(caller.sub(), caller.isAdmin());
+    }
+
+    @GetMapping("/{id}")
+    Subscriptions.Subscription get(@PathVariable UUID id) {
+        return visible(id);
+    }
+
+    @GetMapping("/{id}/deliveries")
+    List<Subscriptions.Delivery> deliveries(@PathVariable UUID id) {
+        visible(id);
+        return subscriptions.deliveries(id);
+    }
+
+    @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
+    ResponseEntity<Map<String, Object>> redeliver(@PathVariable UUID id, @PathVariable UUID deliveryId) {
+        Subscriptions.Subscription subscription = visible(id);
+        if (!subscription.enabled()) {
+            throw ApiProblem.conflict("webhooks.subscription.disabled", "subscription " + id
+                    + " is disabled (" + subscription.disabledReason() + "); enable it first");
+        }
+        UUID copy = subscriptions.redeliver(id, deliveryId).orElseThrow(() -> ApiProblem.notFound("delivery", deliveryId));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("deliveryId", copy, "state", "PENDING"));
+    }
+
+    @PostMapping("/{id}/enable")
+    @Transactional
+    Subscriptions.Subscription enable(@PathVariable UUID id) {
+        visible(id);
+        subscriptions.enable(id);
+        return subscriptions.find(id).orElseThrow();
+    }
+
+    private Subscriptions.Subscription visible(UUID id) {
+        Caller caller = Caller.current();
+        return subscriptions.find(id).filter(s -> caller.isAdmin() || s.ownerSub().equals(caller.sub()))
+                .orElseThrow(() -> ApiProblem.notFound("subscription", id));
+    }
+}
