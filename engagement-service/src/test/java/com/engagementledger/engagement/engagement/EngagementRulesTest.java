@@ -1,0 +1,206 @@
+package com.engagementledger.engagement.engagement;
+
+import com.engagementledger.contract.EngagementEvents.EngagementClosed;
+import com.engagementledger.contract.EngagementEvents.EngagementOpened;
+import com.engagementledger.contract.EngagementEvents.EngagementPaused;
+import com.engagementledger.contract.EngagementEvents.EngagementResumed;
+import com.engagementledger.contract.EngagementEvents.GovernanceReviewHeld;
+import com.engagementledger.contract.EngagementEvents.OwnershipAssigned;
+import com.engagementledger.contract.EngagementEvents.OwnershipReassigned;
+import com.engagementledger.contract.EngagementEvents.OwnershipRevoked;
+import com.engagementledger.contract.EngagementEvents.WorkstreamTransferred;
+import com.engagementledger.contract.Enums.ContractType;
+import com.engagementledger.contract.Enums.CoveragePattern;
+import com.engagementledger.contract.Enums.EngagementModel;
+import com.engagementledger.contract.Enums.ManagementStructure;
+import com.engagementledger.contract.Enums.OwnershipArea;
+import com.engagementledger.contract.Enums.ReviewKind;
+import com.engagementledger.contract.Enums.Side;
+import com.engagementledger.contract.Enums.TransferCondition;
+import com.engagementledger.contract.Enums.WorkType;
+import com.engagementledger.engagement.common.RuleViolation;
+import com.engagementledger.engagement.engagement.EngagementCommands.AssignOwnership;
+import com.engagementledger.engagement.engagement.EngagementCommands.CloseEngagement;
+import com.engagementledger.engagement.engagement.EngagementCommands.OpenEngagement;
+import com.engagementledger.engagement.engagement.EngagementCommands.PauseEngagement;
+import com.engagementledger.engagement.engagement.EngagementCommands.RecordGovernanceReview;
+import com.engagementledger.engagement.engagement.EngagementCommands.ResumeEngagement;
+import com.engagementledger.engagement.engagement.EngagementCommands.RevokeOwnership;
+import com.engagementledger.engagement.engagement.EngagementCommands.TransferWorkstream;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+
+import static com.engagementledger.engagement.support.RuleMatcher.violates;
+import static com.engagementledger.engagement.support.Actors.CLIENT_LEAD;
+import static com.engagementledger.engagement.support.Actors.PARTNER_LEAD;
+
+class EngagementRulesTest {
+    private static final String ID = "eng-1";
+    private static final LocalDate START = LocalDate.of(2026, 8, 3);
+    private static final EngagementOpened OPENED = new EngagementOpened(ID, "Checkout", "Acme", "Nearshore",
+            EngagementModel.DEDICATED_TEAM, ManagementStructure.SHARED, ContractType.TIME_AND_MATERIALS,
+            "Europe/Berlin", "Asia/Kolkata", LocalTime.of(9, 0), LocalTime.of(13, 0),
+            CoveragePattern.HALF_DAY_OVERLAP, START);
+
+    private FixtureConfiguration<Engagement> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Engagement.class);
+    }
+
+    private static OpenEngagement open(com.engagementledger.engagement.common.Actor actor, LocalTime end) {
+        return new OpenEngagement(ID, "Checkout", "Acme", "Nearshore", EngagementModel.DEDICATED_TEAM,
+                ManagementStructure.SHARED, ContractType.TIME_AND_MATERIALS, "Europe/Berlin", "Asia/Kolkata",
+                LocalTime.of(9, 0), end, CoveragePattern.HALF_DAY_OVERLAP, START, actor);
+    }
+
+
+    @Test
+    void client_opens_an_engagement() {
+        fixture.givenNoPriorActivity().when(open(CLIENT_LEAD, LocalTime.of(13, 0))).expectEvents(OPENED);
+    }
+
+    @Test
+    void partner_cannot_open_an_engagement() {
+        fixture.givenNoPriorActivity().when(open(PARTNER_LEAD, LocalTime.of(13, 0)))
+                .expectException(RuleViolation.class).expectExceptionMessage(org.hamcrest.Matchers.containsString("client"));
+    }
+
+    @Test
+    void overlap_window_must_not_be_empty() {
+        fixture.givenNoPriorActivity().when(open(CLIENT_LEAD, LocalTime.of(9, 0)))
+                .expectException(violates("engagement.overlap.empty"));
+    }
+
+    @Test
+    void lifecycle_goes_active_paused_active_closed() {
+        fixture.given(OPENED).when(new PauseEngagement(ID, null, "budget review", CLIENT_LEAD))
+                .expectEvents(new EngagementPaused(ID, "budget review"));
+        fixture.given(OPENED, new EngagementPaused(ID, "x")).when(new ResumeEngagement(ID, null, "ok", CLIENT_LEAD))
+                .expectEvents(new EngagementResumed(ID, "ok"));
+        fixture.given(OPENED).when(new CloseEngagement(ID, null, "done", CLIENT_LEAD))
+                .expectEvents(new EngagementClosed(ID, "done"));
+    }
+
+    @Test
+    void only_an_active_engagement_can_be_paused() {
+        fixture.given(OPENED, new EngagementPaused(ID, "x")).when(new PauseEngagement(ID, null, "again", CLIENT_LEAD))
+                .expectException(violates("engagement.pause.not-active"));
+    }
+
+    @Test
+    void only_a_paused_engagement_can_be_resumed() {
+        fixture.given(OPENED).when(new ResumeEngagement(ID, null, "x", CLIENT_LEAD))
+                .expectException(violates("engagement.resume.not-paused"));
+    }
+
+    @Test
+    void a_closed_engagement_records_nothing_new() {
+        fixture.given(OPENED, new EngagementClosed(ID, "done"))
+                .when(new AssignOwnership(ID, null, OwnershipArea.MONITORING, "ravi", "Ravi", Side.PARTNER, "x",
+                        CLIENT_LEAD))
+                .expectException(violates("engagement.closed"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = WorkType.class, names = {"CORE_ARCHITECTURE", "PRODUCT_STRATEGY", "SECURITY_RISK_ACCEPTANCE"})
+    void keep_in_house_work_is_never_transferred(WorkType workType) {
+        fixture.given(OPENED).when(new TransferWorkstream(ID, null, "ws-1", "core", workType, Set.of(), CLIENT_LEAD))
+                .expectException(violates("workstream.work-type.keep-in-house"));
+    }
+
+    @Test
+    void undefined_scope_needs_requirements_first() {
+        fixture.given(OPENED)
+                .when(new TransferWorkstream(ID, null, "ws-1", "misc", WorkType.UNDEFINED_SCOPE, Set.of(), CLIENT_LEAD))
+                .expectException(violates("workstream.scope.undefined"));
+    }
+
+    @Test
+    void transfer_needs_every_condition_of_its_work_type_confirmed() {
+        fixture.given(OPENED)
+                .when(new TransferWorkstream(ID, null, "ws-1", "checkout", WorkType.WELL_DEFINED_FEATURE,
+                        Set.of(TransferCondition.SPECS_AND_ACCEPTANCE_CRITERIA), CLIENT_LEAD))
+                .expectException(violates("workstream.condition.unconfirmed"))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("REACHABLE_PRODUCT_OWNER"));
+    }
+
+    @Test
+    void a_workstream_with_its_conditions_confirmed_moves_to_the_partner() {
+        Set<TransferCondition> confirmed = Set.of(TransferCondition.RELEASE_DECISIONS_STAY_IN_HOUSE);
+        fixture.given(OPENED)
+                .when(new TransferWorkstream(ID, null, "ws-1", "pipelines", WorkType.DEVOPS_CI_CD, confirmed,
+                        CLIENT_LEAD))
+                .expectEvents(new WorkstreamTransferred(ID, "ws-1", "pipelines", WorkType.DEVOPS_CI_CD, confirmed,
+                        true));
+    }
+
+    @Test
+    void partner_cannot_move_work_to_itself() {
+        fixture.given(OPENED)
+                .when(new TransferWorkstream(ID, null, "ws-1", "qa", WorkType.QA_AUTOMATION,
+                        WorkType.QA_AUTOMATION.requiredConditions(), PARTNER_LEAD))
+                .expectException(violates("workstream.transfer.client-only"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OwnershipArea.class, names = {"PRIORITIES", "RELEASE_DECISIONS", "SECURITY_POSTURE"})
+    void client_only_areas_cannot_be_owned_by_the_partner(OwnershipArea area) {
+        fixture.given(OPENED)
+                .when(new AssignOwnership(ID, null, area, "ravi", "Ravi", Side.PARTNER, "convenient", CLIENT_LEAD))
+                .expectException(violates("ownership.area.client-only"));
+    }
+
+    @Test
+    void first_owner_is_assigned_then_reassigned_with_the_previous_owner_recorded() {
+        fixture.given(OPENED)
+                .when(new AssignOwnership(ID, null, OwnershipArea.ON_CALL, "ravi", "Ravi", Side.PARTNER, "nights",
+                        CLIENT_LEAD))
+                .expectEvents(new OwnershipAssigned(ID, OwnershipArea.ON_CALL, "ravi", "Ravi", Side.PARTNER, "nights"));
+        fixture.given(OPENED, new OwnershipAssigned(ID, OwnershipArea.ON_CALL, "ravi", "Ravi", Side.PARTNER, "n"))
+                .when(new AssignOwnership(ID, null, OwnershipArea.ON_CALL, "mia", "Mia", Side.CLIENT, "in-house",
+                        CLIENT_LEAD))
+                .expectEvents(new OwnershipReassigned(ID, OwnershipArea.ON_CALL, "mia", "Mia", Side.CLIENT, "ravi",
+                        Side.PARTNER, "in-house"));
+    }
+
+    @Test
+    void reassigning_to_the_same_owner_is_refused() {
+        fixture.given(OPENED, new OwnershipAssigned(ID, OwnershipArea.ON_CALL, "ravi", "Ravi", Side.PARTNER, "n"))
+                .when(new AssignOwnership(ID, null, OwnershipArea.ON_CALL, "ravi", "Ravi", Side.PARTNER, "again",
+                        CLIENT_LEAD))
+                .expectException(violates("ownership.owner.unchanged"));
+    }
+
+    @Test
+    void revoking_leaves_the_area_unowned_and_an_unowned_area_cannot_be_revoked() {
+        fixture.given(OPENED, new OwnershipAssigned(ID, OwnershipArea.ON_CALL, "ravi", "Ravi", Side.PARTNER, "n"))
+                .when(new RevokeOwnership(ID, null, OwnershipArea.ON_CALL, "left", CLIENT_LEAD))
+                .expectEvents(new OwnershipRevoked(ID, OwnershipArea.ON_CALL, "ravi", Side.PARTNER, "left"));
+        fixture.given(OPENED).when(new RevokeOwnership(ID, null, OwnershipArea.ON_CALL, "left", CLIENT_LEAD))
+                .expectException(violates("ownership.area.unowned"));
+    }
+
+    @Test
+    void a_review_cannot_be_held_before_the_engagement_started() {
+        fixture.given(OPENED)
+                .when(new RecordGovernanceReview(ID, "r-1", ReviewKind.WEEKLY_METRICS, START.minusDays(1),
+                        List.of("anna"), List.of(), CLIENT_LEAD))
+                .expectException(violates("governance.review.before-start"));
+        fixture.given(OPENED)
+                .when(new RecordGovernanceReview(ID, "r-1", ReviewKind.WEEK_8_GOVERNANCE, START.plusWeeks(8),
+                        List.of("anna", "ravi"), List.of("keep going"), CLIENT_LEAD))
+                .expectEvents(new GovernanceReviewHeld(ID, "r-1", ReviewKind.WEEK_8_GOVERNANCE, START.plusWeeks(8),
+                        List.of("anna", "ravi"), List.of("keep going")));
+    }
+}

@@ -1,0 +1,109 @@
+package com.engagementledger.engagement.publishing;
+
+import com.engagementledger.contract.LedgerCloudEvents;
+import com.engagementledger.embedded.LedgerInfrastructure;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * A real consumer of engagement.events.v1 for tests: reads every partition from the beginning and keeps only the
+ * messages of the engagements a test created (other tests share the topic), deserialized by the CloudEvents SDK.
+ */
+final class LedgerTopic implements AutoCloseable {
+    private final KafkaConsumer<String, CloudEvent> consumer;
+    private final Set<String> engagementIds;
+    private final List<ConsumerRecord<String, CloudEvent>> received = new ArrayList<>();
+
+    LedgerTopic(Collection<String> engagementIds) {
+        this.engagementIds = Set.copyOf(engagementIds);
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LedgerInfrastructure.shared().kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "publishing-test-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new CloudEventDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(LedgerCloudEvents.EVENTS_TOPIC, Duration.ofSeconds(30))
+                .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+    }
+
+    /** Polls until the messages received so far satisfy the condition, or fails after the timeout. */
+    List<ConsumerRecord<String, CloudEvent>> awaitUntil(Predicate<List<ConsumerRecord<String, CloudEvent>>> done,
+                                                        Duration timeout, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.test(received)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what + "; received "
+                        + received.size() + " messages of " + engagementIds);
+            }
+            poll(Duration.ofMillis(500));
+        }
+        return List.copyOf(received);
+    }
+
+    /** Polls for a while and returns what arrived so far. */
+    List<ConsumerRecord<String, CloudEvent>> pollFor(Duration duration) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < deadline) {
+            poll(Duration.ofMillis(200));
+        }
+        return List.copyOf(received);
+    }
+
+    private void poll(Duration wait) {
+        for (ConsumerRecord<String, CloudEvent> record : consumer.poll(wait)) {
+            if (engagementIds.contains(record.key())) {
+                received.add(record);
+            }
+        }
+    }
+
+    /** Each message's ce_id, in arrival order. */
+    static Set<String> ids(List<ConsumerRecord<String, CloudEvent>> records) {
+        return records.stream().map(r -> r.value().getId()).collect(Collectors.toSet());
+    }
+
+    /** The event ids the store holds for these engagements, by engagement, in global order. */
+    static Map<String, List<String>> stored(JdbcClient jdbc, Collection<String> engagementIds) {
+        Map<String, List<String>> byEngagement = new LinkedHashMap<>();
+        for (String engagementId : engagementIds) {
+            byEngagement.put(engagementId, jdbc.sql("""
+                            select event_identifier from engagement_event where engagement_id = ?
+                            order by global_index""")
+                    .param(engagementId).query(String.class).list());
+        }
+        return byEngagement;
+    }
+
+    static long extension(CloudEvent event, String name) {
+        Object value = event.getExtension(name);
+        if (value == null) {
+            throw new AssertionError("extension " + name + " missing on " + event.getId());
+        }
+        return Long.parseLong(value.toString());
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(2));
+    }
+}
