@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,6 +53,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = {NotificationServiceApplication.class, TestClockConfig.class})
 @ActiveProfiles("test")
+@AutoConfigureObservability
 public abstract class IntegrationTest {
     public static final String JWT_SECRET = "test-secret-for-notification-service-0123456789";
     protected static final LedgerInfrastructure INFRA = LedgerInfrastructure.shared();

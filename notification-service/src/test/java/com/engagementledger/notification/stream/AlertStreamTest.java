@@ -1,0 +1,106 @@
+package com.engagementledger.notification.stream;
+
+import com.engagementledger.contract.OnboardingEvents.EngineerLeft;
+import com.engagementledger.notification.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** SSE clients see alerts of their own engagements only, and resume after Last-Event-ID. */
+class AlertStreamTest extends IntegrationTest {
+
+    /** Reads "id:" and "data:" lines of an SSE response on a background thread. */
+    private final class SseClient implements AutoCloseable {
+        final List<String> ids = new CopyOnWriteArrayList<>();
+        final List<String> data = new CopyOnWriteArrayList<>();
+        final InputStream body;
+
+        SseClient(String token, String lastEventId) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri("/alerts/stream"))
+                    .header("authorization", "Bearer " + token).header("accept", "text/event-stream");
+            if (lastEventId != null) {
+                request.header("Last-Event-ID", lastEventId);
+            }
+            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+            body = response.body();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = lines.readLine()) != null) {
+                        if (line.startsWith("id:")) {
+                            ids.add(line.substring(3).trim());
+                        } else if (line.startsWith("data:")) {
+                            data.add(line.substring(5));
+                        }
+                    }
+                } catch (Exception ignored) {
+                    // closed by the test
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        @Override
+        public void close() throws Exception {
+            body.close();
+        }
+    }
+
+    private void earlyDeparture(String engagement) {
+        publish(new EngineerLeft(engagement, newId(), today().minusDays(5), today(), 5, "left"));
+    }
+
+    @Test
+    void sse_clients_receive_alerts_of_their_engagements_only() throws Exception {
+        String mine = newId();
+        String theirs = newId();
+        try (SseClient client = new SseClient(lead(mine), null);
+             SseClient other = new SseClient(lead(theirs), null)) {
+            earlyDeparture(theirs);
+            earlyDeparture(mine);
+            await().atMost(Duration.ofSeconds(20)).until(() -> client.data.stream().anyMatch(d -> d.contains(mine)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> other.data.stream().anyMatch(d -> d.contains(theirs)));
+            Thread.sleep(300);
+            assertThat(client.data).noneMatch(d -> d.contains(theirs));
+            assertThat(other.data).noneMatch(d -> d.contains(mine));
+        }
+    }
+
+    @Test
+    void sse_resumes_after_last_event_id() throws Exception {
+        String engagement = newId();
+        String firstId;
+        try (SseClient client = new SseClient(lead(engagement), null)) {
+            earlyDeparture(engagement);
+            await().atMost(Duration.ofSeconds(20)).until(() -> !client.ids.isEmpty());
+            firstId = client.ids.get(0);
+        }
+        // disconnected: two more alerts happen
+        earlyDeparture(engagement);
+        earlyDeparture(engagement);
+        await().atMost(Duration.ofSeconds(20)).until(() -> alertCount(engagement, "onboarding.early-departure") == 3);
+
+        try (SseClient resumed = new SseClient(lead(engagement), firstId)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> resumed.ids.size() >= 2);
+            Thread.sleep(300);
+            assertThat(resumed.ids).hasSize(2);
+            assertThat(resumed.ids).allMatch(id -> Long.parseLong(id) > Long.parseLong(firstId));
+        }
+    }
+}
