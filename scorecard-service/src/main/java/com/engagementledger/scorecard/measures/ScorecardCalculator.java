@@ -342,7 +342,11 @@ public final class ScorecardCalculator {
             var onTime = facts.reviews().stream().filter(r -> "WEEK_8_GOVERNANCE".equals(r.kind())
                     && !r.heldOn().isAfter(deadline) && !r.heldOn().isAfter(asOf)).findFirst();
             onTime.ifPresent(r -> evidence.add(r.eventId()));
-            week8 = onTime.isPresent() ? 1 : asOf.isAfter(deadline) ? 0 : null;
+            if (onTime.isPresent()) {
+                week8 = 1;
+            } else if (asOf.isAfter(deadline)) {
+                week8 = 0;
+            }
         }
         return values("weeksDue", due, "weeksReviewed", held, "onTimeRatio", round(Stats.ratio(held, due)),
                 "week8ReviewOnTime", week8, "decisions", decisions.size(),

@@ -5,6 +5,7 @@ import com.engagementledger.embedded.LedgerInfrastructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +27,7 @@ import static org.awaitility.Awaitility.await;
  * "today" (Friday 2026-03-27, ISO week 2026-W13) so that hand-computed numbers stay true. Tests never wipe data:
  * each uses fresh engagement ids.
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
     public static final String TODAY = "2026-03-27T12:00:00Z";
