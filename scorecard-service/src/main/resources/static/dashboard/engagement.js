@@ -32,7 +32,7 @@
   }
 
   function line(label, data, color, extra) {
-    return Object.assign({label, data, borderColor: color, backgroundColor: color, tension: 0.3, spanGaps: true,
+    return Object.assign({label, data, borderColor: color, backgroundColor: color, tension: 0.25, cubicInterpolationMode: 'monotone', spanGaps: true,
       pointRadius: 3, borderWidth: 2}, extra || {});
   }
 

@@ -2,6 +2,8 @@
 (() => {
   const FACTORS = ['SPEED', 'CAPABILITY', 'STABILITY', 'QUALITY', 'CONTROL'];
   const {api, el, colourChip} = Ledger;
+  const RANK = {GREEN: 0, AMBER: 1, RED: 2};
+  const worse = (a, b) => (RANK[b] || 0) > (RANK[a] || 0) ? b : a;
 
   async function load() {
     const q = document.getElementById('filter').value.trim();
@@ -29,6 +31,15 @@
       body.append(row);
     }
     document.getElementById('empty').hidden = page.items.length > 0;
+    const summary = document.getElementById('summary');
+    summary.replaceChildren();
+    for (const colour of ['RED', 'AMBER', 'GREEN']) {
+      const count = page.items.filter(i => FACTORS.map(f => i.factors[f]).reduce(worse, 'GREEN') === colour).length;
+      const box = el('div', 'card stat stat-' + colour.toLowerCase());
+      box.append(el('div', 'kpi-value', count), el('div', 'kpi-label', colour === 'GREEN' ? 'all factors green'
+        : colour === 'AMBER' ? 'worst factor amber' : 'at least one factor red'));
+      summary.append(box);
+    }
     document.getElementById('as-of').textContent = page.totalItems + ' engagement' +
       (page.totalItems === 1 ? '' : 's') + ' visible';
     document.getElementById('portfolio').hidden = false;
