@@ -52,7 +52,8 @@ class TimeRuleRestartTest extends IntegrationTest {
                 .profiles("test").run(props.entrySet().stream()
                         .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new))) {
             MutableClock restartedClock = restarted.getBean(MutableClock.class);
-            restartedClock.advance(Duration.between(clock.instant(), start.atStartOfDay().toInstant(
+            // the restarted instance's clock starts at real time; move it 29 days past the start
+            restartedClock.advance(Duration.between(restartedClock.instant(), start.atStartOfDay().toInstant(
                     java.time.ZoneOffset.UTC)).plusDays(29));
             awaitAlert(engagement, RuleNames.FIRST_INCREMENT_MISSING, "first-increment", "OPEN");
         }
