@@ -31,18 +31,16 @@ public class EventApplier {
     public void applyLive(List<LedgerMessage> messages) {
         tx.executeWithoutResult(status -> {
             List<Integer> targets = generations.writable();
-            for (LedgerMessage m : messages) {
-                count(targets.stream().map(g -> projection.apply(g, m)).reduce(false, Boolean::logicalOr));
-            }
+            // the active generation has the lowest id (a building one is always newer): its count is reported
+            int applied = projection.applyAll(targets.get(0), messages);
+            targets.subList(1, targets.size()).forEach(generation -> projection.applyAll(generation, messages));
+            this.applied.increment(applied);
+            duplicates.increment(messages.size() - applied);
         });
     }
 
     /** Rebuild: into one generation only. */
     public void applyTo(int generation, List<LedgerMessage> messages) {
-        tx.executeWithoutResult(status -> messages.forEach(m -> projection.apply(generation, m)));
-    }
-
-    private void count(boolean wasApplied) {
-        (wasApplied ? applied : duplicates).increment();
+        tx.executeWithoutResult(status -> projection.applyAll(generation, messages));
     }
 }
