@@ -94,7 +94,8 @@ public final class Launcher {
                 return;
             }
         }
-        out.println("  PostgreSQL " + infra.postgres().jdbcUrl("") + " · Kafka " + infra.kafka().bootstrapServers());
+        out.println("  PostgreSQL on 127.0.0.1:" + infra.postgres().port() + " · Kafka on "
+                + infra.kafka().bootstrapServers());
 
         Map<LedgerService, String> status = new LinkedHashMap<>();
         List<ServiceProcess> started = new ArrayList<>();
