@@ -102,6 +102,45 @@ final class LedgerTopic implements AutoCloseable {
         return Long.parseLong(value.toString());
     }
 
+    /** What arrived for one engagement, judged the way a consumer that de-duplicates by ce_id sees it. */
+    record Delivery(String engagementId, int messages, int duplicates, List<String> missing, boolean inOrder) {
+    }
+
+    /**
+     * Per engagement: the first copy of each ce_id must come in increasing global position (and per aggregate in
+     * increasing sequence); every stored event must be there; re-sent copies are counted, not failed.
+     */
+    static List<Delivery> deliveries(List<ConsumerRecord<String, CloudEvent>> records,
+                                     Map<String, List<String>> stored) {
+        List<Delivery> result = new ArrayList<>();
+        stored.forEach((engagementId, storedIds) -> {
+            Set<String> seen = new java.util.HashSet<>();
+            long lastPosition = Long.MIN_VALUE;
+            Map<String, Long> lastSequence = new java.util.HashMap<>();
+            boolean inOrder = true;
+            int messages = 0;
+            for (ConsumerRecord<String, CloudEvent> record : records) {
+                if (!record.key().equals(engagementId)) {
+                    continue;
+                }
+                messages++;
+                CloudEvent event = record.value();
+                if (!seen.add(event.getId())) {
+                    continue;
+                }
+                long position = extension(event, LedgerCloudEvents.EXT_GLOBAL_POSITION);
+                long sequence = extension(event, LedgerCloudEvents.EXT_AGGREGATE_SEQUENCE);
+                String aggregate = String.valueOf(event.getExtension(LedgerCloudEvents.EXT_AGGREGATE_ID));
+                inOrder &= position > lastPosition && sequence > lastSequence.getOrDefault(aggregate, -1L);
+                lastPosition = position;
+                lastSequence.put(aggregate, sequence);
+            }
+            List<String> missing = storedIds.stream().filter(id -> !seen.contains(id)).toList();
+            result.add(new Delivery(engagementId, messages, messages - seen.size(), missing, inOrder));
+        });
+        return result;
+    }
+
     @Override
     public void close() {
         consumer.close(Duration.ofSeconds(2));
