@@ -21,7 +21,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,42 +52,54 @@ public class FactsRepository {
     }
 
     public Optional<EngagementFacts> facts(int g, String id) {
-        Optional<Engagement> engagement = jdbc.sql("""
-                        SELECT engagement_id, name, client_name, partner_name, model, start_date, status, opened_event_id
-                        FROM engagement WHERE generation = ? AND engagement_id = ? AND opened_event_id IS NOT NULL""")
-                .params(g, id).query((rs, i) -> engagement(rs)).optional();
-        return engagement.map(e -> new EngagementFacts(e,
-                list(g, id, "SELECT work_item_id, started_at, delivered_at, started_event_id, delivered_event_id "
-                        + "FROM work_item", rs -> new WorkItem(rs.getString(1), instant(rs, 2), instant(rs, 3),
-                        rs.getString(4), rs.getString(5))),
-                list(g, id, "SELECT event_id, work_item_id, delivered_at, reopened_at FROM work_item_reopen",
-                        rs -> new Reopen(rs.getString(1), rs.getString(2), instant(rs, 3), instant(rs, 4))),
-                list(g, id, "SELECT release_id, name, planned_for, shipped_on, planned_event_id, shipped_event_id "
-                        + "FROM release", rs -> new Release(rs.getString(1), rs.getString(2), date(rs, 3), date(rs, 4),
-                        rs.getString(5), rs.getString(6))),
-                list(g, id, "SELECT defect_id, stage, severity, found_at, event_id FROM defect",
-                        rs -> new Defect(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4),
-                                rs.getString(5))),
-                list(g, id, "SELECT incident_id, severity, detected_at, acknowledged_at, resolved_at, opened_event_id, "
-                        + "acknowledged_event_id, resolved_event_id FROM incident", rs -> new Incident(rs.getString(1),
-                        rs.getString(2), instant(rs, 3), instant(rs, 4), instant(rs, 5), rs.getString(6),
-                        rs.getString(7), rs.getString(8))).stream().filter(i -> i.detectedAt() != null).toList(),
-                list(g, id, "SELECT rating_id, rating, rated_on, event_id FROM rating",
-                        rs -> new Rating(rs.getString(1), rs.getInt(2), date(rs, 3), rs.getString(4))),
-                list(g, id, "SELECT engineer_id, name, joined_on, left_on, phase_rank, joined_event_id, left_event_id, "
-                        + "phase_event_id FROM engineer", rs -> new Engineer(rs.getString(1), rs.getString(2),
-                        date(rs, 3), date(rs, 4), rs.getInt(5), rs.getString(6), rs.getString(7), rs.getString(8))),
-                list(g, id, "SELECT event_id, engineer_id, score, assessed_on FROM knowledge_transfer",
-                        rs -> new KnowledgeTransfer(rs.getString(1), rs.getString(2), rs.getInt(3), date(rs, 4))),
-                list(g, id, "SELECT event_id, engineer_id, milestone, reached_on FROM milestone",
-                        rs -> new Milestone(rs.getString(1), rs.getString(2), rs.getString(3), date(rs, 4))),
-                list(g, id, "SELECT review_id, kind, held_on, event_id FROM review",
-                        rs -> new Review(rs.getString(1), rs.getString(2), date(rs, 3), rs.getString(4))),
-                list(g, id, "SELECT event_id, area, owner_id, sequence, recorded_at FROM ownership_change",
-                        rs -> new OwnershipChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                                instant(rs, 5))),
-                list(g, id, "SELECT decision_id, accepted_at, event_id FROM decision",
-                        rs -> new Decision(rs.getString(1), instant(rs, 2), rs.getString(3)))));
+        return Optional.ofNullable(facts(g, engagements(g, List.of(id))).get(id));
+    }
+
+    /** The facts of many engagements with one query per table, for the portfolio. */
+    public Map<String, EngagementFacts> facts(int g, List<Engagement> engagements) {
+        Map<String, EngagementFacts> all = new LinkedHashMap<>();
+        if (engagements.isEmpty()) {
+            return all;
+        }
+        String[] ids = engagements.stream().map(Engagement::id).toArray(String[]::new);
+        var workItems = list(g, ids, "SELECT work_item_id, started_at, delivered_at, started_event_id, "
+                + "delivered_event_id FROM work_item", rs -> new WorkItem(rs.getString(1), instant(rs, 2),
+                instant(rs, 3), rs.getString(4), rs.getString(5)));
+        var reopens = list(g, ids, "SELECT event_id, work_item_id, delivered_at, reopened_at FROM work_item_reopen",
+                rs -> new Reopen(rs.getString(1), rs.getString(2), instant(rs, 3), instant(rs, 4)));
+        var releases = list(g, ids, "SELECT release_id, name, planned_for, shipped_on, planned_event_id, "
+                + "shipped_event_id FROM release", rs -> new Release(rs.getString(1), rs.getString(2), date(rs, 3),
+                date(rs, 4), rs.getString(5), rs.getString(6)));
+        var defects = list(g, ids, "SELECT defect_id, stage, severity, found_at, event_id FROM defect",
+                rs -> new Defect(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4), rs.getString(5)));
+        // an incident known only from a later event (opened not yet seen) has no detection time yet: left out
+        var incidents = list(g, ids, "SELECT incident_id, severity, detected_at, acknowledged_at, resolved_at, "
+                + "opened_event_id, acknowledged_event_id, resolved_event_id FROM incident WHERE detected_at IS NOT NULL",
+                rs -> new Incident(rs.getString(1), rs.getString(2), instant(rs, 3), instant(rs, 4), instant(rs, 5),
+                        rs.getString(6), rs.getString(7), rs.getString(8)));
+        var ratings = list(g, ids, "SELECT rating_id, rating, rated_on, event_id FROM rating",
+                rs -> new Rating(rs.getString(1), rs.getInt(2), date(rs, 3), rs.getString(4)));
+        var engineers = list(g, ids, "SELECT engineer_id, name, joined_on, left_on, phase_rank, joined_event_id, "
+                + "left_event_id, phase_event_id FROM engineer", rs -> new Engineer(rs.getString(1), rs.getString(2),
+                date(rs, 3), date(rs, 4), rs.getInt(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+        var transfers = list(g, ids, "SELECT event_id, engineer_id, score, assessed_on FROM knowledge_transfer",
+                rs -> new KnowledgeTransfer(rs.getString(1), rs.getString(2), rs.getInt(3), date(rs, 4)));
+        var milestones = list(g, ids, "SELECT event_id, engineer_id, milestone, reached_on FROM milestone",
+                rs -> new Milestone(rs.getString(1), rs.getString(2), rs.getString(3), date(rs, 4)));
+        var reviews = list(g, ids, "SELECT review_id, kind, held_on, event_id FROM review",
+                rs -> new Review(rs.getString(1), rs.getString(2), date(rs, 3), rs.getString(4)));
+        var ownership = list(g, ids, "SELECT event_id, area, owner_id, sequence, recorded_at FROM ownership_change",
+                rs -> new OwnershipChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        instant(rs, 5)));
+        var decisions = list(g, ids, "SELECT decision_id, accepted_at, event_id FROM decision",
+                rs -> new Decision(rs.getString(1), instant(rs, 2), rs.getString(3)));
+        for (Engagement e : engagements) {
+            String id = e.id();
+            all.put(id, new EngagementFacts(e, of(workItems, id), of(reopens, id), of(releases, id), of(defects, id),
+                    of(incidents, id), of(ratings, id), of(engineers, id), of(transfers, id), of(milestones, id),
+                    of(reviews, id), of(ownership, id), of(decisions, id)));
+        }
+        return all;
     }
 
     /** The envelope of the given events, for evidence: id, type, when it was recorded, by whom. */
@@ -105,9 +121,20 @@ public class FactsRepository {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private <T> List<T> list(int g, String id, String select, Row<T> row) {
-        return jdbc.sql(select + " WHERE generation = ? AND engagement_id = ?").params(g, id)
-                .query((rs, i) -> row.map(rs)).list();
+    /** Rows of one table for many engagements, grouped by engagement id (selected as the last column). */
+    private <T> Map<String, List<T>> list(int g, String[] ids, String select, Row<T> row) {
+        String where = select.contains(" WHERE ") ? " AND " : " WHERE ";
+        String sql = select.replaceFirst(" FROM ", ", engagement_id FROM ") + where
+                + "generation = ? AND engagement_id = ANY (?)";
+        Map<String, List<T>> grouped = new HashMap<>();
+        jdbc.sql(sql).params(g, ids).query(rs -> {
+            grouped.computeIfAbsent(rs.getString("engagement_id"), k -> new ArrayList<>()).add(row.map(rs));
+        });
+        return grouped;
+    }
+
+    private static <T> List<T> of(Map<String, List<T>> grouped, String engagementId) {
+        return grouped.getOrDefault(engagementId, List.of());
     }
 
     private static Engagement engagement(ResultSet rs) throws SQLException {

@@ -43,7 +43,7 @@ public class ScorecardQueries {
         int g = generations.active();
         List<Engagement> engagements = facts.engagements(g, viewer.seesAll() ? null : viewer.engagements());
         LocalDate today = today();
-        return engagements.stream().map(e -> facts.facts(g, e.id()).orElseThrow())
+        return facts.facts(g, engagements).values().stream()
                 .map(f -> ScorecardCalculator.scorecard(f, today, thresholds)).toList();
     }
 
