@@ -16,7 +16,10 @@ import com.engagementledger.engagement.decision.DecisionCommands.ProposeDecision
 import com.engagementledger.engagement.decision.DecisionCommands.ReverseDecision;
 import com.engagementledger.engagement.decision.DecisionCommands.SupersedeDecision;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.engagementledger.engagement.common.VersionedCommand;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -51,6 +54,12 @@ public class Decision {
         apply(new DecisionProposed(command.engagementId(), command.decisionId(), command.title(), command.category(),
                 command.context(), command.decision(), command.consequences(), command.alternatives(),
                 command.reversibility(), command.supersedes(), command.actor().id(), command.actor().side()));
+    }
+
+    /** If-Match: a command based on a stale read is refused (409) under the aggregate's lock. */
+    @CommandHandlerInterceptor
+    void checkExpectedVersion(CommandMessage<?> command) {
+        VersionedCommand.check(command.getPayload(), decisionId);
     }
 
     @CommandHandler

@@ -3,6 +3,7 @@ package com.engagementledger.engagement.delivery;
 import com.engagementledger.contract.Enums.DefectStage;
 import com.engagementledger.contract.Enums.Severity;
 import com.engagementledger.engagement.common.Actor;
+import com.engagementledger.engagement.common.VersionedCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
@@ -19,12 +20,12 @@ public final class DeliveryCommands {
     }
 
     public record DeliverWorkItem(@TargetAggregateIdentifier String workItemId,
-                                  @TargetAggregateVersion Long expectedVersion, Instant deliveredAt, Actor actor) {
+                                  @TargetAggregateVersion Long expectedVersion, Instant deliveredAt, Actor actor) implements VersionedCommand {
     }
 
     public record ReopenWorkItem(@TargetAggregateIdentifier String workItemId,
                                  @TargetAggregateVersion Long expectedVersion, Instant reopenedAt, String reason,
-                                 Actor actor) {
+                                 Actor actor) implements VersionedCommand {
     }
 
     public record PlanRelease(@TargetAggregateIdentifier String releaseId, String engagementId, String name,
@@ -32,7 +33,7 @@ public final class DeliveryCommands {
     }
 
     public record ShipRelease(@TargetAggregateIdentifier String releaseId,
-                              @TargetAggregateVersion Long expectedVersion, LocalDate shippedOn, Actor actor) {
+                              @TargetAggregateVersion Long expectedVersion, LocalDate shippedOn, Actor actor) implements VersionedCommand {
     }
 
     public record RecordDefect(@TargetAggregateIdentifier String defectId, String engagementId, DefectStage stage,

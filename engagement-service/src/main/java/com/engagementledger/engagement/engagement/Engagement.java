@@ -27,7 +27,10 @@ import com.engagementledger.engagement.engagement.EngagementCommands.ResumeEngag
 import com.engagementledger.engagement.engagement.EngagementCommands.RevokeOwnership;
 import com.engagementledger.engagement.engagement.EngagementCommands.TransferWorkstream;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.engagementledger.engagement.common.VersionedCommand;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -77,6 +80,12 @@ public class Engagement {
                 command.partnerName(), command.model(), command.managementStructure(), command.contractType(),
                 command.clientTimeZone(), command.partnerTimeZone(), command.overlapStart(), command.overlapEnd(),
                 command.coveragePattern(), command.startDate()));
+    }
+
+    /** If-Match: a command based on a stale read is refused (409) under the aggregate's lock. */
+    @CommandHandlerInterceptor
+    void checkExpectedVersion(CommandMessage<?> command) {
+        VersionedCommand.check(command.getPayload(), engagementId);
     }
 
     @CommandHandler

@@ -195,12 +195,13 @@ class EngagementController {
 
     @PostMapping("/{engagementId}/governance-reviews")
     ResponseEntity<CommandResult> review(@PathVariable String engagementId, @Valid @RequestBody ReviewRequest body,
+                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                          HttpServletRequest http) {
         Caller caller = access.requireEngagement(engagementId);
-        lookups.engagement(engagementId);
+        Long expected = IfMatch.check(ifMatch, lookups.engagement(engagementId).version());
         String reviewId = Ids.newId();
         return runner.run(new CommandRunner.Request(caller, http, body, EngagementViewFold.KIND, engagementId, true,
-                new RecordGovernanceReview(engagementId, reviewId, body.kind(), body.heldOn(), body.attendees(),
+                new RecordGovernanceReview(engagementId, expected, reviewId, body.kind(), body.heldOn(), body.attendees(),
                         body.outcomes() == null ? List.of() : body.outcomes(), caller.actor()))
                 .withAnswerId(reviewId));
     }

@@ -2,6 +2,7 @@ package com.engagementledger.engagement.incident;
 
 import com.engagementledger.contract.Enums.Severity;
 import com.engagementledger.engagement.common.Actor;
+import com.engagementledger.engagement.common.VersionedCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
@@ -19,26 +20,26 @@ public final class IncidentCommands {
 
     public record AcknowledgeIncident(@TargetAggregateIdentifier String incidentId,
                                       @TargetAggregateVersion Long expectedVersion, Instant acknowledgedAt,
-                                      boolean withinOverlap, Actor actor) {
+                                      boolean withinOverlap, Actor actor) implements VersionedCommand {
     }
 
     public record EscalateIncident(@TargetAggregateIdentifier String incidentId,
                                    @TargetAggregateVersion Long expectedVersion, String escalatedTo,
-                                   Instant escalatedAt, String reason, Actor actor) {
+                                   Instant escalatedAt, String reason, Actor actor) implements VersionedCommand {
     }
 
     public record MitigateIncident(@TargetAggregateIdentifier String incidentId,
                                    @TargetAggregateVersion Long expectedVersion, Instant mitigatedAt, String summary,
-                                   Actor actor) {
+                                   Actor actor) implements VersionedCommand {
     }
 
     public record ResolveIncident(@TargetAggregateIdentifier String incidentId,
                                   @TargetAggregateVersion Long expectedVersion, Instant resolvedAt, String rootCause,
-                                  Actor actor) {
+                                  Actor actor) implements VersionedCommand {
     }
 
     public record PublishPostmortem(@TargetAggregateIdentifier String incidentId,
                                     @TargetAggregateVersion Long expectedVersion, Instant publishedAt, String url,
-                                    String summary, Actor actor) {
+                                    String summary, Actor actor) implements VersionedCommand {
     }
 }

@@ -4,6 +4,7 @@ import com.engagementledger.contract.Enums.OnboardingMilestone;
 import com.engagementledger.contract.Enums.OnboardingPhase;
 import com.engagementledger.contract.Enums.Side;
 import com.engagementledger.engagement.common.Actor;
+import com.engagementledger.engagement.common.VersionedCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
@@ -20,21 +21,21 @@ public final class OnboardingCommands {
 
     public record AdvancePhase(@TargetAggregateIdentifier String engineerId,
                                @TargetAggregateVersion Long expectedVersion, OnboardingPhase toPhase,
-                               LocalDate advancedOn, Actor actor) {
+                               LocalDate advancedOn, Actor actor) implements VersionedCommand {
     }
 
     public record ReachMilestone(@TargetAggregateIdentifier String engineerId,
                                  @TargetAggregateVersion Long expectedVersion, OnboardingMilestone milestone,
-                                 LocalDate reachedOn, Actor actor) {
+                                 LocalDate reachedOn, Actor actor) implements VersionedCommand {
     }
 
     public record AssessKnowledgeTransfer(@TargetAggregateIdentifier String engineerId,
                                           @TargetAggregateVersion Long expectedVersion, int score,
-                                          LocalDate assessedOn, String notes, Actor actor) {
+                                          LocalDate assessedOn, String notes, Actor actor) implements VersionedCommand {
     }
 
     public record LeaveEngagement(@TargetAggregateIdentifier String engineerId,
                                   @TargetAggregateVersion Long expectedVersion, LocalDate leftOn, String reason,
-                                  Actor actor) {
+                                  Actor actor) implements VersionedCommand {
     }
 }

@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler(RuleViolation.class)
     ProblemDetail ruleViolation(RuleViolation e) {
@@ -62,6 +63,27 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                         : "the resource was changed by someone else; read it again and retry with its new version");
         problem.setTitle("Conflict");
         problem.setProperty("rule", "concurrency.stale-version");
+        return problem;
+    }
+
+    /**
+     * Anything else is a 500 Problem, except a write that lost a race in the store (two appends of one aggregate
+     * sequence, or a serialization failure): that is a 409 the client can retry.
+     */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConcurrencyException || t instanceof ConflictingAggregateVersionException
+                    || t instanceof DuplicateKeyException
+                    || (t instanceof java.sql.SQLException sql && ("23505".equals(sql.getSQLState())
+                    || "40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState())))) {
+                return conflict(new ConcurrencyException("concurrent change", t));
+            }
+        }
+        log.error("unexpected error", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "an unexpected error occurred; nothing was recorded");
+        problem.setTitle("Internal error");
         return problem;
     }
 

@@ -194,11 +194,11 @@ class EngagementRulesTest {
     @Test
     void a_review_cannot_be_held_before_the_engagement_started() {
         fixture.given(OPENED)
-                .when(new RecordGovernanceReview(ID, "r-1", ReviewKind.WEEKLY_METRICS, START.minusDays(1),
+                .when(new RecordGovernanceReview(ID, null, "r-1", ReviewKind.WEEKLY_METRICS, START.minusDays(1),
                         List.of("anna"), List.of(), CLIENT_LEAD))
                 .expectException(violates("governance.review.before-start"));
         fixture.given(OPENED)
-                .when(new RecordGovernanceReview(ID, "r-1", ReviewKind.WEEK_8_GOVERNANCE, START.plusWeeks(8),
+                .when(new RecordGovernanceReview(ID, null, "r-1", ReviewKind.WEEK_8_GOVERNANCE, START.plusWeeks(8),
                         List.of("anna", "ravi"), List.of("keep going"), CLIENT_LEAD))
                 .expectEvents(new GovernanceReviewHeld(ID, "r-1", ReviewKind.WEEK_8_GOVERNANCE, START.plusWeeks(8),
                         List.of("anna", "ravi"), List.of("keep going")));
