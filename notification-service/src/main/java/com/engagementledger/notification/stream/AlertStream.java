@@ -20,10 +20,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * GET /alerts/stream: alert lifecycle changes as Server-Sent Events, only for the token's engagements. The SSE id
  * is the alert-change sequence, so Last-Event-ID resumes exactly after the last change the client saw. Each client
  * has its own cursor and is fed from the alert_change table, which also makes every instance able to serve it.
+ * Sequence numbers are taken when a change is written, not when it commits, so a change can appear after a later
+ * one was streamed; each poll therefore also looks back over rows written in the last seconds and sends those the
+ * client has not had yet.
  */
 @RestController
 class AlertStream {
     private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
+    private static final int LOOKBACK_ROWS = 1000;
+    private static final long HEARTBEAT_MILLIS = 15_000;
 
     private final JdbcClient jdbc;
     private final List<Client> clients = new CopyOnWriteArrayList<>();
@@ -35,12 +40,16 @@ class AlertStream {
     private static final class Client {
         final SseEmitter emitter;
         final Set<String> visible;
+        final long resumedAfter;
+        final java.util.NavigableSet<Long> sent = new java.util.concurrent.ConcurrentSkipListSet<>();
         volatile long cursor;
+        volatile long lastWrite = System.currentTimeMillis();
 
         Client(SseEmitter emitter, Set<String> visible, long cursor) {
             this.emitter = emitter;
             this.visible = visible;
             this.cursor = cursor;
+            this.resumedAfter = cursor;
         }
     }
 
@@ -73,17 +82,34 @@ class AlertStream {
             try {
                 List<Change> changes = jdbc.sql("""
                                 select seq, change_type, snapshot::text as snapshot from alert_change
-                                where seq > :cursor and (cast(:all as boolean) or engagement_id = any(:visible))
+                                where (seq > :cursor
+                                       or (seq > :lookbackFloor and inserted_at > clock_timestamp() - interval '30 seconds'))
+                                  and (cast(:all as boolean) or engagement_id = any(:visible))
+                                  and not (seq = any(:sent))
                                 order by seq limit 500""")
-                        .param("cursor", client.cursor).param("all", client.visible == null)
+                        .param("cursor", client.cursor)
+                        .param("lookbackFloor", Math.max(client.resumedAfter, client.cursor - LOOKBACK_ROWS))
+                        .param("all", client.visible == null)
+                        .param("sent", client.sent.tailSet(Math.max(client.resumedAfter, client.cursor - LOOKBACK_ROWS),
+                                false).toArray(Long[]::new))
                         .param("visible", client.visible == null ? new String[0] : client.visible.toArray(String[]::new))
                         .query((rs, n) -> new Change(rs.getLong("seq"), rs.getString("change_type"),
                                 rs.getString("snapshot")))
                         .list();
                 for (Change change : changes) {
+                    if (!client.sent.add(change.seq())) {
+                        continue;
+                    }
                     client.emitter.send(SseEmitter.event().id(Long.toString(change.seq()))
                             .name("alert-" + change.type()).data(change.snapshot(), MediaType.APPLICATION_JSON));
-                    client.cursor = change.seq();
+                    client.cursor = Math.max(client.cursor, change.seq());
+                    client.lastWrite = System.currentTimeMillis();
+                }
+                client.sent.headSet(client.cursor - LOOKBACK_ROWS).clear();
+                if (System.currentTimeMillis() - client.lastWrite > HEARTBEAT_MILLIS) {
+                    // a comment line keeps proxies from closing an idle stream and reveals dead clients
+                    client.emitter.send(SseEmitter.event().comment("heartbeat"));
+                    client.lastWrite = System.currentTimeMillis();
                 }
             } catch (IOException | IllegalStateException e) {
                 clients.remove(client);

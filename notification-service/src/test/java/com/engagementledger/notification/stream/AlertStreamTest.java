@@ -2,7 +2,13 @@ package com.engagementledger.notification.stream;
 
 import com.engagementledger.contract.OnboardingEvents.EngineerLeft;
 import com.engagementledger.notification.IntegrationTest;
+import com.engagementledger.notification.alerts.AlertCondition;
+import com.engagementledger.notification.alerts.AlertSeverity;
+import com.engagementledger.notification.alerts.Alerts;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+import java.util.concurrent.CountDownLatch;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -79,6 +85,40 @@ class AlertStreamTest extends IntegrationTest {
             Thread.sleep(300);
             assertThat(client.data).noneMatch(d -> d.contains(theirs));
             assertThat(other.data).noneMatch(d -> d.contains(mine));
+        }
+    }
+
+    @Autowired
+    Alerts alerts;
+    @Autowired
+    TransactionTemplate tx;
+
+    @Test
+    void sse_delivers_a_change_that_commits_after_a_later_one() throws Exception {
+        String engagement = newId();
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (SseClient client = new SseClient(lead(engagement), null)) {
+            // the slow transaction takes the lower sequence number but commits last
+            Thread slow = new Thread(() -> tx.executeWithoutResult(s -> {
+                alerts.open(new AlertCondition("quality.drift", engagement, "slow"), AlertSeverity.WARNING,
+                        "slow", List.of());
+                written.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            slow.start();
+            written.await();
+            alerts.open(new AlertCondition("quality.drift", engagement, "fast"), AlertSeverity.WARNING, "fast",
+                    List.of());
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.data.stream().anyMatch(d -> d.contains("fast")));
+            release.countDown();
+            slow.join();
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.data.stream().anyMatch(d -> d.contains("slow")));
+            assertThat(client.ids).hasSize(2);
         }
     }
 
