@@ -108,7 +108,7 @@ class WebhookDeliveryTest extends IntegrationTest {
 
         earlyDeparture(engagement);
 
-        // compressed schedule: 100 ms doubling to 400 ms, dead once the next try passes 2 s after the first
+        // compressed schedule: 100 ms doubling to 400 ms, dead once the next try passes 3 s after the first
         JsonNode dead = await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(token, subscription),
                 d -> d.size() == 1 && d.get(0).get("state").asText().equals("DEAD")).get(0);
         assertThat(dead.get("attempts").asInt()).isGreaterThan(2);
