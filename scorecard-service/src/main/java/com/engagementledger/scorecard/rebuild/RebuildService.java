@@ -23,8 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Rebuilds every read model from the beginning of the topic into a new generation while the active one keeps
@@ -40,10 +42,14 @@ public class RebuildService implements ApplicationRunner {
     private final EventApplier applier;
     private final KafkaProperties kafka;
     private final String topic;
+    private final int threads;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "scorecard-rebuild"));
+    private final ExecutorService readerPool = Executors.newCachedThreadPool(r -> new Thread(r, "scorecard-rebuild-reader"));
 
     public RebuildService(Generations generations, EventApplier applier, KafkaProperties kafka,
-                          @Value("${ledger.kafka.topic}") String topic) {
+                          @Value("${ledger.kafka.topic}") String topic,
+                          @Value("${ledger.rebuild.threads:2}") int threads) {
+        this.threads = threads;
         this.generations = generations;
         this.applier = applier;
         this.kafka = kafka;
@@ -67,18 +73,43 @@ public class RebuildService implements ApplicationRunner {
     }
 
     private void build(int generation) {
-        Map<String, Object> config = kafka.buildConsumerProperties(null);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "scorecard-rebuild-" + generation);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        try {
+            List<TopicPartition> partitions;
+            try (KafkaConsumer<String, byte[]> probe = consumer(generation)) {
+                partitions = probe.partitionsFor(topic).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            }
+            // partitions are independent (key = engagement id), so readers split them and run in parallel
+            int readers = Math.max(1, Math.min(threads, partitions.size()));
+            List<List<TopicPartition>> shares = new ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                shares.add(new ArrayList<>());
+            }
+            for (int i = 0; i < partitions.size(); i++) {
+                shares.get(i % readers).add(partitions.get(i));
+            }
+            AtomicLong read = new AtomicLong();
+            List<CompletableFuture<Void>> work = shares.stream()
+                    .map(share -> CompletableFuture.runAsync(() -> read(generation, share, read), readerPool))
+                    .toList();
+            CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).join();
+            generations.progress(generation, read.get());
+            List<Integer> retired = generations.activate(generation);
+            log.info("rebuild generation {} active after {} events; retired {}", generation, read.get(), retired);
+            retired.forEach(generations::deleteRows);
+        } catch (RuntimeException e) {
+            log.error("rebuild generation {} failed", generation, e);
+            generations.fail(generation, e.toString());
+            generations.deleteRows(generation);
+        }
+    }
+
+    /** Reads the given partitions from their beginning to the end offsets they had when the rebuild started. */
+    private void read(int generation, List<TopicPartition> partitions, AtomicLong read) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(generation)) {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long read = 0;
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 List<LedgerMessage> messages = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
@@ -87,18 +118,18 @@ public class RebuildService implements ApplicationRunner {
                     } catch (PoisonMessageException e) {
                         // already dead-lettered by the live consumer; a rebuild does not stop for it
                     }
-                    read++;
                 }
                 applier.applyTo(generation, messages);
-                generations.progress(generation, read);
+                generations.progress(generation, read.addAndGet(messages.size()));
             }
-            List<Integer> retired = generations.activate(generation);
-            log.info("rebuild generation {} active after {} events; retired {}", generation, read, retired);
-            retired.forEach(generations::deleteRows);
-        } catch (RuntimeException e) {
-            log.error("rebuild generation {} failed", generation, e);
-            generations.fail(generation, e.toString());
-            generations.deleteRows(generation);
         }
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(int generation) {
+        Map<String, Object> config = kafka.buildConsumerProperties(null);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "scorecard-rebuild-" + generation);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 }
