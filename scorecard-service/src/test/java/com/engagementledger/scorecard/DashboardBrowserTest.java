@@ -54,7 +54,7 @@ class DashboardBrowserTest extends IntegrationTest {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1440,1300",
+                "--disable-sync", "--window-size=1440,1900",
                 "--user-data-dir=" + Files.createTempDirectory("scorecard-chromium"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -62,7 +62,7 @@ class DashboardBrowserTest extends IntegrationTest {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
         browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1440, 1300));
+        browser.manage().window().setSize(new Dimension(1440, 1900));
     }
 
     @AfterAll
