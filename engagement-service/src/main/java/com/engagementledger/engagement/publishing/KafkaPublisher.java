@@ -2,12 +2,14 @@ package com.engagementledger.engagement.publishing;
 
 import com.engagementledger.contract.LedgerCloudEvents;
 import com.engagementledger.contract.LedgerEvent;
+import io.cloudevents.CloudEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.kafka.KafkaException;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -39,8 +41,13 @@ class KafkaPublisher {
     void on(LedgerEvent event, DomainEventMessage<?> message, TrackingToken token) {
         long globalPosition = token.position().orElseThrow(() ->
                 new IllegalStateException("the event store's token has no position: " + token));
-        pendingSends().add(producer.send(LedgerCloudEvents.EVENTS_TOPIC, event.engagementId(),
-                LedgerCloudEventMapper.toCloudEvent(event, message, globalPosition)));
+        CloudEvent cloudEvent = LedgerCloudEventMapper.toCloudEvent(event, message, globalPosition);
+        try {
+            pendingSends().add(producer.send(LedgerCloudEvents.EVENTS_TOPIC, event.engagementId(), cloudEvent));
+        } catch (KafkaException e) {
+            // e.g. no metadata within max.block: fail the batch now rather than block on each of its events
+            throw new PublicationFailed("Kafka refused event " + message.getIdentifier() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The sends of the current batch; before the batch commits, each must have been acknowledged. */

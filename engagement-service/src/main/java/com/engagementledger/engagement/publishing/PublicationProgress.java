@@ -16,7 +16,7 @@ import java.util.OptionalLong;
  * publishing processor has committed (i.e. Kafka acknowledged). Exposed as the gauge {@code ledger.publication.lag}.
  */
 @Component
-public class PublicationProgress {
+class PublicationProgress {
     static final String LAG_GAUGE = "ledger.publication.lag";
 
     private final JdbcClient jdbc;
@@ -31,14 +31,14 @@ public class PublicationProgress {
                 .register(meters);
     }
 
-    public long newestStored() {
+    long newestStored() {
         Long newest = jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry")
                 .query(Long.class).single();
         return newest == null ? 0 : newest;
     }
 
     /** Empty when this instance holds no segment of the publisher (another instance publishes, or it is stopped). */
-    public OptionalLong newestPublished() {
+    OptionalLong newestPublished() {
         return processor().map(p -> p.processingStatus().values().stream()
                         .map(EventTrackerStatus::getCurrentPosition)
                         .filter(OptionalLong::isPresent)
@@ -47,7 +47,7 @@ public class PublicationProgress {
                 .orElse(OptionalLong.empty());
     }
 
-    public Optional<Long> lag() {
+    Optional<Long> lag() {
         OptionalLong published = newestPublished();
         if (published.isEmpty()) {
             return Optional.empty();
@@ -56,7 +56,7 @@ public class PublicationProgress {
     }
 
     /** True while the publisher is running and none of its segments is backing off after an error. */
-    public boolean publishing() {
+    boolean publishing() {
         return processor().map(p -> p.isRunning() && !p.isError()).orElse(false);
     }
 
