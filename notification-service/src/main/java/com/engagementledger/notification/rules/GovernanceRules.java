@@ -35,6 +35,7 @@ import com.engagementledger.notification.rules.QualityDrift.WeekRatio;
 import com.engagementledger.notification.schedule.Schedule;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,12 +60,14 @@ public class GovernanceRules {
     private final RuleFacts facts;
     private final Alerts alerts;
     private final Schedule schedule;
+    private final Clock clock;
 
-    public GovernanceRules(RulesProperties props, RuleFacts facts, Alerts alerts, Schedule schedule) {
+    public GovernanceRules(RulesProperties props, RuleFacts facts, Alerts alerts, Schedule schedule, Clock clock) {
         this.props = props;
         this.facts = facts;
         this.alerts = alerts;
         this.schedule = schedule;
+        this.clock = clock;
     }
 
     /** A ledger event as it arrived: its CloudEvents id (de-duplication and alert causes) and payload. */
@@ -271,9 +274,10 @@ public class GovernanceRules {
     private void evaluate(String engagementId, String subject, String measure, List<WeekRatio> weeks, String id) {
         AlertCondition condition = new AlertCondition(RuleNames.QUALITY_DRIFT, engagementId, subject);
         int n = props.qualityDrift().weeks();
-        if (QualityDrift.rising(weeks, n)) {
+        LocalDate currentWeek = week(clock.instant(), facts.zoneOf(engagementId));
+        if (QualityDrift.rising(weeks, n, currentWeek)) {
             alerts.open(condition, AlertSeverity.WARNING, "Quality drift: " + measure + " rose in each of the last "
-                    + n + " ISO weeks (" + QualityDrift.trail(weeks, n) + ")", List.of(id));
+                    + n + " completed ISO weeks (" + QualityDrift.trail(weeks, n, currentWeek) + ")", List.of(id));
         } else {
             alerts.clear(condition, id, measure + " no longer rising over " + n + " weeks");
         }

@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Quality drift, defined precisely: take the most recent ISO week that has data for the measure and the
+ * Quality drift, defined precisely: only completed ISO weeks count (the current week is ignored, so that its first
+ * defect cannot read as 100 % leakage). Take the most recent completed week that has data for the measure and the
  * {@code weeks - 1} ISO weeks right before it. The measure drifts when every one of those consecutive weeks has
  * data and each week's ratio is strictly higher than the week before. A gap week (no data) breaks the run.
  */
@@ -26,9 +27,9 @@ public final class QualityDrift {
         }
     }
 
-    public static boolean rising(List<WeekRatio> history, int weeks) {
-        TreeMap<LocalDate, WeekRatio> byWeek = new TreeMap<>();
-        history.stream().filter(WeekRatio::hasData).forEach(w -> byWeek.put(w.weekStart(), w));
+    /** currentWeek: the Monday of the week in progress; it and later weeks are ignored. */
+    public static boolean rising(List<WeekRatio> history, int weeks, LocalDate currentWeek) {
+        TreeMap<LocalDate, WeekRatio> byWeek = completed(history, currentWeek);
         if (byWeek.isEmpty()) {
             return false;
         }
@@ -45,9 +46,8 @@ public final class QualityDrift {
     }
 
     /** A readable "10% → 20% → 30% → 40%" trail for the alert message. */
-    public static String trail(List<WeekRatio> history, int weeks) {
-        Map<LocalDate, WeekRatio> byWeek = new TreeMap<>();
-        history.stream().filter(WeekRatio::hasData).forEach(w -> byWeek.put(w.weekStart(), w));
+    public static String trail(List<WeekRatio> history, int weeks, LocalDate currentWeek) {
+        Map<LocalDate, WeekRatio> byWeek = completed(history, currentWeek);
         Optional<LocalDate> latest = byWeek.keySet().stream().reduce((a, b) -> b);
         if (latest.isEmpty()) {
             return "";
@@ -60,5 +60,12 @@ public final class QualityDrift {
             }
         }
         return trail.toString();
+    }
+
+    private static TreeMap<LocalDate, WeekRatio> completed(List<WeekRatio> history, LocalDate currentWeek) {
+        TreeMap<LocalDate, WeekRatio> byWeek = new TreeMap<>();
+        history.stream().filter(WeekRatio::hasData).filter(w -> w.weekStart().isBefore(currentWeek))
+                .forEach(w -> byWeek.put(w.weekStart(), w));
+        return byWeek;
     }
 }

@@ -5,6 +5,9 @@ import com.engagementledger.contract.DecisionEvents.DecisionProposed;
 import com.engagementledger.contract.DecisionEvents.DecisionReversed;
 import com.engagementledger.contract.DeliveryEvents.DefectFound;
 import com.engagementledger.contract.DeliveryEvents.ReleaseShipped;
+import com.engagementledger.contract.DeliveryEvents.WorkItemDelivered;
+import com.engagementledger.contract.DeliveryEvents.WorkItemReopened;
+import com.engagementledger.contract.EngagementEvents.EngagementClosed;
 import com.engagementledger.contract.EngagementEvents.EngagementOpened;
 import com.engagementledger.contract.EngagementEvents.GovernanceReviewHeld;
 import com.engagementledger.contract.EngagementEvents.OwnershipAssigned;
@@ -219,11 +222,55 @@ class GovernanceRulesTest extends IntegrationTest {
         var alert = awaitAlert(engagement, QUALITY_DRIFT, "defect-leakage", "OPEN");
         assertThat(alert.message()).contains("25% → 50% → 75% → 100%");
 
-        // this week: 0 of 2 in production = 0%, the last four weeks are 50, 75, 100, 0: no longer rising
-        Instant now = thisMonday.atTime(9, 0).toInstant(ZoneOffset.UTC);
+        // this week: 0 of 2 in production = 0%; it counts once the week is over, with the next quality event
+        Instant now = clock.instant();
         publish(new DefectFound(engagement, newId(), DefectStage.BEFORE_RELEASE, Severity.SEV4, now, null, null, "a"));
-        publish(new DefectFound(engagement, newId(), DefectStage.BEFORE_RELEASE, Severity.SEV4, now, null, null, "b"));
+        awaitApplied(publish(new DefectFound(engagement, newId(), DefectStage.BEFORE_RELEASE, Severity.SEV4, now,
+                null, null, "b")));
+        assertThat(alert(engagement, QUALITY_DRIFT, "defect-leakage", "OPEN")).isPresent();
+        clock.advance(Duration.ofDays(7));
+        // the last four completed weeks are now 50, 75, 100, 0: no longer rising
+        publish(new DefectFound(engagement, newId(), DefectStage.PRODUCTION, Severity.SEV4, clock.instant(), null,
+                null, "c"));
         awaitAlert(engagement, QUALITY_DRIFT, "defect-leakage", "RESOLVED");
+    }
+
+    @Test
+    void quality_drift_when_rework_rate_rises_four_weeks_running() {
+        String engagement = openEngagement(today().minusWeeks(6));
+        LocalDate thisMonday = today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        // per completed ISO week 5 items delivered; reopened within 30 days: 0, 1, 2, 3 → 0%, 20%, 40%, 60%
+        for (int week = 0; week < 4; week++) {
+            Instant delivered = thisMonday.minusWeeks(4 - week).atTime(8, 0).toInstant(ZoneOffset.UTC);
+            List<String> items = new java.util.ArrayList<>();
+            for (int item = 0; item < 5; item++) {
+                items.add(newId());
+                publish(new WorkItemDelivered(engagement, items.get(item), delivered.minus(Duration.ofDays(2)),
+                        delivered));
+            }
+            for (int item = 0; item < week; item++) {
+                publish(new WorkItemReopened(engagement, items.get(item), delivered, delivered.plus(Duration.ofDays(3)),
+                        "bug"));
+            }
+        }
+        var alert = awaitAlert(engagement, QUALITY_DRIFT, "rework-rate", "OPEN");
+        assertThat(alert.message()).contains("0% → 20% → 40% → 60%");
+        assertThat(alert(engagement, QUALITY_DRIFT, "defect-leakage", "OPEN")).isEmpty();
+    }
+
+    @Test
+    void closing_the_engagement_resolves_its_alerts_and_cancels_its_time_rules() {
+        String engagement = openEngagement(today());
+        String incident = newId();
+        publish(new IncidentOpened(engagement, incident, Severity.SEV3, "search", "lag", clock.instant(), null, true,
+                240));
+        awaitAlert(engagement, INCIDENT_OUTSIDE_OVERLAP_NO_RUNBOOK, incident, "OPEN");
+        publish(new EngagementClosed(engagement, "contract ended"));
+        awaitAlert(engagement, INCIDENT_OUTSIDE_OVERLAP_NO_RUNBOOK, incident, "RESOLVED");
+        clock.advance(Duration.ofDays(30));
+        sleepPolls();
+        assertThat(alertCount(engagement, FIRST_INCREMENT_MISSING)).isZero();
+        assertThat(alertCount(engagement, INCIDENT_NOT_ACKNOWLEDGED)).isZero();
     }
 
     @Test
