@@ -1,7 +1,9 @@
 package com.engagementledger.engagement.publishing;
 
+import com.engagementledger.embedded.EmbeddedPostgresServer;
 import com.engagementledger.embedded.KraftBroker;
 import com.engagementledger.embedded.LedgerInfrastructure;
+import com.engagementledger.engagement.EngagementServiceApplication;
 import com.engagementledger.engagement.support.Api;
 import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
@@ -11,6 +13,9 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
@@ -18,11 +23,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
 import static com.engagementledger.engagement.publishing.EveryEventType.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** At least once, in order per engagement: neither a broker outage nor a stopped publisher loses an event. */
+/**
+ * At least once, in order per engagement: neither a broker outage, nor a stopped publisher, nor a service instance
+ * stopped mid-burst loses an event.
+ */
 class PublicationFaultToleranceTest extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
@@ -64,30 +76,27 @@ class PublicationFaultToleranceTest extends IntegrationTest {
         StreamingEventProcessor publisher = processing
                 .eventProcessor(KafkaPublisher.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
         try (LedgerTopic topic = new LedgerTopic(engagements)) {
-            CompletableFuture<Void> burst = CompletableFuture.runAsync(() -> {
-                for (int round = 0; round < 12; round++) {
-                    for (String engagementId : engagements) {
-                        ok(review(lead, engagementId, round));
-                    }
-                }
-            });
+            AtomicBoolean stopped = new AtomicBoolean();
+            CompletableFuture<Void> burst = burst(stopped, engagements, (engagementId, round) ->
+                    review(lead, engagementId, round));
             try {
                 // stop in the middle: some of the burst is published, the rest is still being written
                 topic.awaitUntil(r -> r.size() >= 3 + 6, Duration.ofSeconds(60), "the first part of the burst");
                 publisher.shutDown();
-                assertThat(burst).as("the burst is still running when the publisher stops").isNotDone();
+                stopped.set(true);
                 int publishedWhenStopped = topic.pollFor(Duration.ofSeconds(1)).size();
-                burst.get();
+                burst.get(120, TimeUnit.SECONDS);
                 assertThat(topic.pollFor(Duration.ofSeconds(2))).as("nothing is published while stopped")
                         .hasSize(publishedWhenStopped);
                 Map<String, List<String>> stored = LedgerTopic.stored(jdbc, engagements);
                 int storedCount = stored.values().stream().mapToInt(List::size).sum();
-                assertThat(storedCount).isEqualTo(3 * 13).isGreaterThan(publishedWhenStopped);
+                assertThat(storedCount).as("events were stored while the publisher was stopped")
+                        .isGreaterThan(publishedWhenStopped);
                 System.out.printf("[publisher restart] stopped after %d of %d events were published%n",
                         publishedWhenStopped, storedCount);
             } finally {
+                stopped.set(true);
                 publisher.start();
-                burst.join();
             }
             Map<String, List<String>> stored = LedgerTopic.stored(jdbc, engagements);
             List<ConsumerRecord<String, CloudEvent>> records = topic.awaitUntil(
@@ -95,6 +104,95 @@ class PublicationFaultToleranceTest extends IntegrationTest {
                     Duration.ofSeconds(60), "every event stored while the publisher was stopped");
             assertDeliveredInOrder("publisher restart", records, stored);
         }
+    }
+
+    @Test
+    void a_service_instance_stopped_mid_burst_loses_nothing_when_the_service_starts_again() throws Exception {
+        String token = tokens.lead("lead-instance");
+        Api lead = api(token);
+        List<String> engagements = open(lead, "Instance", 3);
+        StreamingEventProcessor localPublisher = processing
+                .eventProcessor(KafkaPublisher.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
+        try (LedgerTopic topic = new LedgerTopic(engagements)) {
+            // a second instance of the service on the same database becomes the only publisher
+            localPublisher.shutDown();
+            ConfigurableApplicationContext instance = startInstance();
+            AtomicBoolean stopped = new AtomicBoolean();
+            try {
+                int instancePort = ((WebServerApplicationContext) instance).getWebServer().getPort();
+                AtomicReference<Api> target = new AtomicReference<>(new Api(instancePort, token));
+                CompletableFuture<Void> burst = burst(stopped, engagements, (engagementId, round) ->
+                        reviewSomewhere(target, lead, engagementId, round));
+                topic.awaitUntil(r -> r.size() >= 3 + 6, Duration.ofSeconds(60),
+                        "the first part of the burst, published by the second instance");
+                instance.close();
+                stopped.set(true);
+                int publishedWhenStopped = topic.pollFor(Duration.ofSeconds(1)).size();
+                burst.get(120, TimeUnit.SECONDS);
+                int storedCount = LedgerTopic.stored(jdbc, engagements).values().stream().mapToInt(List::size).sum();
+                assertThat(storedCount).as("events were stored while no instance published")
+                        .isGreaterThan(publishedWhenStopped);
+                System.out.printf("[instance restart] the instance stopped after %d of %d events were published%n",
+                        publishedWhenStopped, storedCount);
+            } finally {
+                stopped.set(true);
+                instance.close();
+                // the service starts publishing again from the token the stopped instance committed
+                localPublisher.start();
+            }
+            Map<String, List<String>> stored = LedgerTopic.stored(jdbc, engagements);
+            List<ConsumerRecord<String, CloudEvent>> records = topic.awaitUntil(
+                    r -> LedgerTopic.deliveries(r, stored).stream().allMatch(d -> d.missing().isEmpty()),
+                    Duration.ofSeconds(60), "every event stored around the instance's stop");
+            assertDeliveredInOrder("instance restart", records, stored);
+        } finally {
+            localPublisher.start();
+        }
+    }
+
+    /**
+     * Governance reviews, round after round over the engagements, in the background: it keeps going until the
+     * publisher has stopped and then records four more rounds, so events are stored both before and after the stop.
+     */
+    private static CompletableFuture<Void> burst(AtomicBoolean stopped, List<String> engagements,
+                                                 BiFunction<String, Integer, Api.Response> review) {
+        return CompletableFuture.runAsync(() -> {
+            int roundsAfterStop = 0;
+            for (int round = 0; round < 300 && roundsAfterStop < 4; round++) {
+                if (stopped.get()) {
+                    roundsAfterStop++;
+                }
+                for (String engagementId : engagements) {
+                    ok(review.apply(engagementId, round));
+                }
+            }
+        });
+    }
+
+    /** Sends to the second instance while it is up; once it is gone, to this one (as a load balancer would). */
+    private static Api.Response reviewSomewhere(AtomicReference<Api> target, Api fallback, String engagementId,
+                                                int round) {
+        try {
+            Api.Response response = review(target.get(), engagementId, round);
+            if (response.status() < 500) {
+                return response;
+            }
+        } catch (IllegalStateException instanceDown) {
+            // connection refused: the instance has stopped
+        }
+        target.set(fallback);
+        return review(fallback, engagementId, round);
+    }
+
+    private static ConfigurableApplicationContext startInstance() {
+        LedgerInfrastructure infra = LedgerInfrastructure.shared();
+        // command-line arguments, because application.yml's own defaults outrank SpringApplicationBuilder.properties
+        return new SpringApplicationBuilder(EngagementServiceApplication.class).run("--server.port=0",
+                "--spring.datasource.url=" + infra.postgres().jdbcUrl("ledger_engagement"),
+                "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
+                "--spring.datasource.password=" + EmbeddedPostgresServer.PASSWORD,
+                "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers(),
+                "--ledger.security.jwt-secret=" + JWT_SECRET);
     }
 
     private static void assertDeliveredInOrder(String scenario, List<ConsumerRecord<String, CloudEvent>> records,
