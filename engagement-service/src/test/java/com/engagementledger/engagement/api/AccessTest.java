@@ -81,9 +81,11 @@ class AccessTest extends IntegrationTest {
 
     @Test
     void health_needs_no_token() {
-        assertThat(api(null).get("/actuator/health").status()).isEqualTo(200);
-        assertThat(api(null).get("/v3/api-docs").status()).isEqualTo(200);
-        assertThat(api(tokens.token("svc", "CLIENT", List.of("SERVICE"), List.of("*"))).get("/actuator/prometheus")
-                .status()).isEqualTo(200);
+        assertThat(api(null).get("/actuator/health").status()).as("health").isEqualTo(200);
+        assertThat(api(null).get("/v3/api-docs").status()).as("api-docs").isEqualTo(200);
+        Api.Response prometheus = api(tokens.token("svc", "CLIENT", List.of("SERVICE"), List.of("*")))
+                .get("/actuator/prometheus");
+        assertThat(prometheus.status()).as("prometheus").isEqualTo(200);
+        assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
     }
 }

@@ -3,6 +3,7 @@ package com.engagementledger.engagement.support;
 import com.engagementledger.embedded.EmbeddedPostgresServer;
 import com.engagementledger.embedded.LedgerInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -10,9 +11,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the Spring Boot tests: the real PostgreSQL and Kafka of this JVM (started once), one cached application
- * context on a random port. Tests never wipe data: each opens its own engagements.
+ * context on a random port, with metrics exported as in production. Tests never wipe data: each opens its own
+ * engagements.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 public abstract class IntegrationTest {
     public static final String JWT_SECRET = "test-secret-of-at-least-thirty-two-bytes-0123456789";
 
