@@ -183,6 +183,8 @@ public final class Launcher {
         env.put("PORT", Integer.toString(port));
         // a local run has no business phoning home; Axon's update checker only fills the log with stack traces
         env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        // a local run delivers webhooks to receivers on this machine; production allow-lists nothing
+        env.put("LEDGER_NOTIFICATION_WEBHOOKS_ALLOWEDHOSTS", "127.0.0.1,localhost");
         return env;
     }
 
