@@ -55,7 +55,7 @@ public final class OfflineVerifier {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length != 1 && args.length != 3) {
             err.println("usage: OfflineVerifier <export.ndjson> [<checkpoint.json> <public-key-file>]");
             return 2;
