@@ -11,11 +11,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Links every stored event into its engagement's hash chain. It runs in a subscribing processor, i.e. inside the
  * transaction that appends the event, so an event is never committed without its link (a failure here rolls the
  * command back). The hash is computed from the row as stored, so it covers exactly the bytes a verifier will read.
+ * <p>
+ * The links are written just before that transaction commits, not when each event is handled: by then every
+ * aggregate lock of the request is released, so waiting for an engagement's chain head can never close a cycle
+ * with a command waiting for an aggregate (e.g. accepting a successor that supersedes a decision someone else is
+ * reversing). It also keeps chain order close to commit order.
  */
 @Component
 @ProcessingGroup(ChainAppender.GROUP)
@@ -30,10 +42,39 @@ class ChainAppender {
 
     @EventHandler
     void on(LedgerEvent event, DomainEventMessage<?> message) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            link(event.engagementId(), message.getIdentifier());
+            return;
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new Pending();
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        pending.events.computeIfAbsent(event.engagementId(), e -> new ArrayList<>()).add(message.getIdentifier());
+    }
+
+    /** The events a transaction appended, by engagement (sorted, so two transactions lock heads in one order). */
+    private final class Pending implements TransactionSynchronization {
+        private final Map<String, List<String>> events = new TreeMap<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            events.forEach((engagementId, ids) -> ids.forEach(id -> link(engagementId, id)));
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(ChainAppender.this);
+        }
+    }
+
+    private void link(String engagementId, String eventIdentifier) {
         StoredEvents.Row row = jdbc.sql(StoredEvents.ROW_SELECT + " where d.event_identifier = ?")
-                .params(message.getIdentifier())
+                .params(eventIdentifier)
                 .query(StoredEvents::row).single();
-        append(event.engagementId(), row.globalIndex(), row.event());
+        append(engagementId, row.globalIndex(), row.event());
     }
 
     /**

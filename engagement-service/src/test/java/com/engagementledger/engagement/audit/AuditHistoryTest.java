@@ -5,7 +5,15 @@ import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.engagementledger.engagement.audit.offline.OfflineVerifier;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -221,6 +229,50 @@ class AuditHistoryTest extends IntegrationTest {
         anna.get("/engagements/" + b + "/history");
         assertThat(api(tokens.admin("admin-ada")).get("/admin/audit-reads?engagement=" + b).json().get("items").size())
                 .isZero();
+    }
+
+    @Autowired
+    Checkpoints checkpoints;
+
+    @Test
+    void concurrent_appends_to_one_engagement_form_one_valid_chain_and_the_schedule_signs_its_head()
+            throws Exception {
+        Api anna = api(tokens.lead("lead-anna"));
+        String id = anna.post("/engagements", Scenario.engagement("Concurrent")).id();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Api.Response>> posts = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                Map<String, Object> body = Scenario.decision("Parallel " + i, "ARCHITECTURE", "COSTLY");
+                posts.add(pool.submit(() -> anna.post("/engagements/" + id + "/decisions", body)));
+            }
+            for (Future<Api.Response> post : posts) {
+                assertThat(post.get().status()).as(post.get().body()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        JsonNode verdict = anna.get("/engagements/" + id + "/verify").json();
+        assertThat(verdict.get("valid").asBoolean()).as(verdict.toString()).isTrue();
+        // opened + 16 proposals, each linked once
+        assertThat(verdict.get("events").asLong()).isEqualTo(17);
+        Path export = Files.createTempFile("concurrent", ".ndjson");
+        try {
+            Files.writeString(export, anna.header("Accept", "application/x-ndjson").get("/engagements/" + id
+                    + "/history").body());
+            assertThat(OfflineVerifier.verify(export, null, null).valid()).isTrue();
+        } finally {
+            Files.deleteIfExists(export);
+        }
+
+        checkpoints.signMovedHeads();
+        JsonNode signed = anna.get("/engagements/" + id + "/checkpoints").json();
+        assertThat(signed.size()).isEqualTo(1);
+        assertThat(signed.get(0).get("chainSeq").asLong()).isEqualTo(17);
+        assertThat(signed.get(0).get("headHash").asText()).isEqualTo(verdict.get("head").get("hash").asText());
+        // nothing moved since: the next run signs nothing new for this engagement
+        checkpoints.signMovedHeads();
+        assertThat(anna.get("/engagements/" + id + "/checkpoints").json().size()).isEqualTo(1);
     }
 
     private static List<String> steps(JsonNode history) {
