@@ -91,6 +91,19 @@ class StoredEvents {
                 }));
     }
 
+    /** The first event of the engagement's index that has no chain link, if any. */
+    void unchained(String engagementId, java.util.function.BiConsumer<Long, String> sink) {
+        readOnly.executeWithoutResult(status -> jdbc.query("""
+                        select ee.global_index, ee.event_identifier from engagement_event ee
+                        where ee.engagement_id = :engagement
+                          and not exists (select 1 from event_chain c where c.global_index = ee.global_index)
+                        order by ee.global_index limit 1""",
+                new MapSqlParameterSource("engagement", engagementId),
+                rs -> {
+                    sink.accept(rs.getLong(1), rs.getString(2));
+                }));
+    }
+
     private static String historySql(HistoryFilter filter) {
         StringBuilder sql = new StringBuilder("""
                 select ee.global_index, ee.event_identifier, ee.event_type, ee.aggregate_identifier,

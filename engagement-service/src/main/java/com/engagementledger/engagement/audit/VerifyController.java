@@ -43,6 +43,7 @@ class VerifyController {
         reads.record(caller, engagementId, http);
         ChainWalk walk = new ChainWalk();
         events.chain(engagementId, walk::accept);
+        events.unchained(engagementId, walk::acceptUnchained);
         return walk.finish();
     }
 

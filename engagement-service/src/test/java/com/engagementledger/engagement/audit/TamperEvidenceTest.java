@@ -176,6 +176,32 @@ class TamperEvidenceTest extends IntegrationTest {
         assertThat(offline.verdict().firstBreak().kind().name()).isEqualTo("REORDERED");
     }
 
+    @Test
+    void an_event_inserted_around_the_chain_is_reported_as_unchained() throws Exception {
+        Api lead = api(tokens.lead("lead-anna"));
+        String id = engagementWithHistory(lead);
+        long copied = positions(lead, id).get(5);
+        String forgedId = java.util.UUID.randomUUID().toString();
+        long forged = jdbc.sql("""
+                        insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                          time_stamp, payload_type, payload_revision, payload, meta_data)
+                        select ?, aggregate_identifier, sequence_number + 1, type, time_stamp, payload_type,
+                          payload_revision, payload, meta_data from domain_event_entry where global_index = ?
+                        returning global_index""")
+                .params(forgedId, copied).query(Long.class).single();
+        jdbc.sql("""
+                        insert into engagement_event (global_index, engagement_id, event_identifier,
+                          aggregate_identifier, sequence_number, event_type, recorded_at)
+                        select ?, engagement_id, ?, aggregate_identifier, sequence_number + 1, event_type, recorded_at
+                        from engagement_event where global_index = ?""")
+                .params(forged, forgedId, copied).update();
+
+        assertBreak(lead.get("/engagements/" + id + "/verify").json(), forged, "UNCHAINED");
+        OfflineVerifier.Result offline = OfflineVerifier.verify(export(lead, id, "unchained"), null, null);
+        assertThat(offline.verdict().firstBreak().position()).isEqualTo(forged);
+        assertThat(offline.verdict().firstBreak().kind().name()).isEqualTo("UNCHAINED");
+    }
+
     private String time(long position) {
         return jdbc.sql("select time_stamp from domain_event_entry where global_index = ?").params(position)
                 .query(String.class).single();

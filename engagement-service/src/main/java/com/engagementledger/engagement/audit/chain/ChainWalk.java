@@ -22,6 +22,7 @@ public final class ChainWalk {
     private final Set<String> times = new LinkedHashSet<>();
     private final long watchSeq;
     private String watchedHash;
+    private Verdict.Break unchained;
 
     public ChainWalk() {
         this(-1);
@@ -46,6 +47,14 @@ public final class ChainWalk {
         prevHash = link.hash();
         expectedSeq = link.chainSeq() + 1;
         last = link;
+    }
+
+    /** An event of the engagement that has no chain link; reported if nothing earlier in the chain broke. */
+    public void acceptUnchained(long position, String eventId) {
+        if (unchained == null) {
+            unchained = new Verdict.Break(position, 0, eventId, Verdict.Kind.UNCHAINED,
+                    "the event has no link in the engagement's chain");
+        }
     }
 
     private void check(ChainLink link) {
@@ -76,6 +85,9 @@ public final class ChainWalk {
         }
         if (firstBreak == null && checkpointHash != null) {
             firstBreak = checkpointBreak(checkpointHash);
+        }
+        if (firstBreak == null) {
+            firstBreak = unchained;
         }
         Verdict.Head head = last == null ? null : new Verdict.Head(last.chainSeq(), last.position(), last.hash());
         return new Verdict(firstBreak == null, events, head, firstBreak);

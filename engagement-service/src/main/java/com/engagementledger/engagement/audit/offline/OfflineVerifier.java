@@ -92,8 +92,10 @@ public final class OfflineVerifier {
                 if (line.isBlank()) {
                     continue;
                 }
-                ChainLink link = JSON.readValue(line, HistoryEntry.class).link();
+                HistoryEntry entry = JSON.readValue(line, HistoryEntry.class);
+                ChainLink link = entry.link();
                 if (link == null) {
+                    walk.acceptUnchained(entry.position(), entry.eventId());
                     continue;
                 }
                 pending.put(link.chainSeq(), link);
