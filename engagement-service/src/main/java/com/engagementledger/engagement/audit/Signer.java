@@ -84,7 +84,7 @@ class Signer {
         }
     }
 
-    /** The first 16 hex digits of the SHA-256 of the key's hex-free base64 form: short, stable, public. */
+    /** The first 16 hex digits of the SHA-256 of the public key (X.509, base64): short, stable, public. */
     static String keyIdOf(PublicKey key) {
         return CanonicalEvent.sha256(encodedPublicKey(key)).substring(0, 16);
     }
