@@ -49,14 +49,16 @@ class DecisionController {
     private final EngagementAccess access;
     private final Lookups lookups;
     private final ViewStore views;
+    private final DecisionSearch search;
     private final int maxPageSize;
 
     DecisionController(CommandRunner runner, EngagementAccess access, Lookups lookups, ViewStore views,
-                       @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
+                       DecisionSearch search, @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
         this.runner = runner;
         this.access = access;
         this.lookups = lookups;
         this.views = views;
+        this.search = search;
         this.maxPageSize = maxPageSize;
     }
 
@@ -90,14 +92,23 @@ class DecisionController {
                         body.reversibility(), body.supersedes(), caller.actor())));
     }
 
+    /** decidedBy matches the proposer, the acceptor or the second approver. */
     @GetMapping
     Paging.Page<DecisionView> list(@PathVariable String engagementId,
                                    @RequestParam(required = false) DecisionStatus status,
+                                   @RequestParam(required = false) DecisionCategory category,
+                                   @RequestParam(required = false) String decidedBy,
                                    @RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer size) {
         access.requireEngagement(engagementId);
-        return ListQuery.page(views, DecisionViewFold.KIND, engagementId, status == null ? null : status.name(),
-                DecisionView.class, page, size, maxPageSize);
+        if (category == null && decidedBy == null) {
+            return ListQuery.page(views, DecisionViewFold.KIND, engagementId, status == null ? null : status.name(),
+                    DecisionView.class, page, size, maxPageSize);
+        }
+        int pageSize = Paging.size(size, maxPageSize);
+        int pageNumber = Paging.page(page);
+        return new Paging.Page<>(search.find(engagementId, status, category, decidedBy, pageNumber * pageSize,
+                pageSize), pageNumber, pageSize, search.count(engagementId, status, category, decidedBy));
     }
 
     @GetMapping("/{decisionId}")

@@ -3,6 +3,7 @@ package com.engagementledger.engagement.view;
 import com.engagementledger.contract.EventCatalog;
 import com.engagementledger.contract.LedgerEvent;
 import com.engagementledger.engagement.common.Metadata;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -10,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -32,7 +34,7 @@ class ViewProjection {
     @EventHandler
     void on(LedgerEvent event, DomainEventMessage<?> message) {
         EventContext context = new EventContext(message.getIdentifier(), message.getSequenceNumber(),
-                message.getTimestamp(), (String) message.getMetaData().get(Metadata.ACTOR),
+                recordedAt(message), (String) message.getMetaData().get(Metadata.ACTOR),
                 (String) message.getMetaData().get(Metadata.ACTOR_SIDE));
         indexEvent(event, message);
         for (ViewFold<?> fold : folds) {
@@ -46,6 +48,14 @@ class ViewProjection {
         store.save(fold.kind(), id, event.engagementId(), context.sequence(), next, context.recordedAt());
     }
 
+    /**
+     * The time as the event store keeps it (its time_stamp text has millisecond precision), not the message's finer
+     * clock reading: views and the audit's as-of rebuild from the store must show the same instant.
+     */
+    static Instant recordedAt(DomainEventMessage<?> message) {
+        return DateTimeUtils.parseInstant(DateTimeUtils.formatInstant(message.getTimestamp()));
+    }
+
     /** The event store has already inserted the row in this transaction, so its global index can be read back. */
     private void indexEvent(LedgerEvent event, DomainEventMessage<?> message) {
         jdbc.sql("""
@@ -54,7 +64,7 @@ class ViewProjection {
                         select global_index, ?, event_identifier, aggregate_identifier, sequence_number, ?, ?
                         from domain_event_entry where event_identifier = ?""")
                 .params(event.engagementId(), EventCatalog.typeName(event.getClass()),
-                        Timestamp.from(message.getTimestamp()), message.getIdentifier())
+                        Timestamp.from(recordedAt(message)), message.getIdentifier())
                 .update();
     }
 }

@@ -1,0 +1,138 @@
+package com.engagementledger.engagement.audit;
+
+import com.engagementledger.contract.Enums.OwnershipArea;
+import com.engagementledger.engagement.common.NotFound;
+import com.engagementledger.engagement.decision.DecisionView;
+import com.engagementledger.engagement.decision.DecisionViewFold;
+import com.engagementledger.engagement.engagement.EngagementView;
+import com.engagementledger.engagement.engagement.EngagementViewFold;
+import com.engagementledger.engagement.incident.IncidentView;
+import com.engagementledger.engagement.incident.IncidentViewFold;
+import com.engagementledger.engagement.onboarding.EngineerView;
+import com.engagementledger.engagement.onboarding.EngineerViewFold;
+import com.engagementledger.engagement.security.Caller;
+import com.engagementledger.engagement.security.EngagementAccess;
+import com.engagementledger.engagement.web.Paging;
+import com.engagementledger.engagement.web.ProblemHandler.BadRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The same GETs as the current views, with {@code asOf=<instant>}: Spring routes a request carrying asOf here
+ * (a mapping with a params condition wins over one without), so the feature controllers stay untouched. The
+ * answers have the shape of the current ones, rebuilt by {@link AsOfReplay}.
+ */
+@RestController
+@RequestMapping(path = "/engagements/{engagementId}", params = "asOf")
+class AsOfController {
+    private final EngagementAccess access;
+    private final AsOfReplay replay;
+    private final AuditReads reads;
+    private final ObjectMapper json;
+    private final int maxPageSize;
+
+    AsOfController(EngagementAccess access, AsOfReplay replay, AuditReads reads, ObjectMapper json,
+                   @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
+        this.access = access;
+        this.replay = replay;
+        this.reads = reads;
+        this.json = json;
+        this.maxPageSize = maxPageSize;
+    }
+
+    @GetMapping
+    EngagementView engagement(@PathVariable String engagementId, @RequestParam String asOf, HttpServletRequest http) {
+        return engagementAt(state(engagementId, asOf, http), engagementId);
+    }
+
+    @GetMapping("/ownership")
+    Map<OwnershipArea, EngagementView.Owner> ownership(@PathVariable String engagementId, @RequestParam String asOf,
+                                                       HttpServletRequest http) {
+        return engagementAt(state(engagementId, asOf, http), engagementId).ownership;
+    }
+
+    @GetMapping("/decisions")
+    Paging.Page<DecisionView> decisions(@PathVariable String engagementId, @RequestParam String asOf,
+                                        @RequestParam(required = false) String status,
+                                        @RequestParam(required = false) String decidedBy,
+                                        @RequestParam(required = false) String category,
+                                        @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size, HttpServletRequest http) {
+        AsOfReplay.State state = state(engagementId, asOf, http);
+        Predicate<DecisionView> decided = d -> decidedBy == null || by(d.proposed, decidedBy)
+                || by(d.accepted, decidedBy) || by(d.approved, decidedBy);
+        Predicate<DecisionView> inCategory = d -> category == null
+                || (d.category != null && d.category.name().equals(category));
+        return page(state.all(DecisionViewFold.KIND, DecisionView.class).stream()
+                .filter(decided).filter(inCategory).filter(hasStatus(status)).toList(), page, size);
+    }
+
+    @GetMapping("/engineers")
+    Paging.Page<EngineerView> engineers(@PathVariable String engagementId, @RequestParam String asOf,
+                                        @RequestParam(required = false) String status,
+                                        @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size, HttpServletRequest http) {
+        AsOfReplay.State state = state(engagementId, asOf, http);
+        return page(state.all(EngineerViewFold.KIND, EngineerView.class).stream().filter(hasStatus(status)).toList(),
+                page, size);
+    }
+
+    @GetMapping("/incidents")
+    Paging.Page<IncidentView> incidents(@PathVariable String engagementId, @RequestParam String asOf,
+                                        @RequestParam(required = false) String status,
+                                        @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size, HttpServletRequest http) {
+        AsOfReplay.State state = state(engagementId, asOf, http);
+        return page(state.all(IncidentViewFold.KIND, IncidentView.class).stream().filter(hasStatus(status)).toList(),
+                page, size);
+    }
+
+    private AsOfReplay.State state(String engagementId, String asOf, HttpServletRequest http) {
+        Caller caller = access.requireEngagement(engagementId);
+        Instant at = HistoryFilter.instant("asOf", asOf);
+        if (at == null || asOf.isBlank()) {
+            throw new BadRequest("asOf", "instant", "asOf must be an ISO-8601 instant");
+        }
+        AsOfReplay.State state = replay.replay(engagementId, at);
+        // an engagement that did not exist yet is not found, exactly like one that never existed
+        engagementAt(state, engagementId);
+        reads.record(caller, engagementId, http);
+        return state;
+    }
+
+    private static EngagementView engagementAt(AsOfReplay.State state, String engagementId) {
+        EngagementView view = state.get(EngagementViewFold.KIND, engagementId, EngagementView.class);
+        if (view == null) {
+            throw new NotFound("engagement", engagementId);
+        }
+        return view;
+    }
+
+    /** Same comparison as the current lists' SQL filter (state->>'status'), so both answer alike. */
+    private <V> Predicate<V> hasStatus(String status) {
+        return v -> status == null || status.equals(json.valueToTree(v).path("status").asText(null));
+    }
+
+    private static boolean by(DecisionView.Step step, String actor) {
+        return step != null && actor.equals(step.by());
+    }
+
+    private <V> Paging.Page<V> page(List<V> all, Integer page, Integer size) {
+        int pageSize = Paging.size(size, maxPageSize);
+        int pageNumber = Paging.page(page);
+        int from = (int) Math.min((long) pageNumber * pageSize, all.size());
+        return new Paging.Page<>(all.subList(from, Math.min(from + pageSize, all.size())), pageNumber, pageSize,
+                all.size());
+    }
+}

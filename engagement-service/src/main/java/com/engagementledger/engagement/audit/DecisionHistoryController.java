@@ -1,0 +1,71 @@
+package com.engagementledger.engagement.audit;
+
+import com.engagementledger.engagement.decision.DecisionView;
+import com.engagementledger.engagement.decision.DecisionViewFold;
+import com.engagementledger.engagement.security.Caller;
+import com.engagementledger.engagement.security.EngagementAccess;
+import com.engagementledger.engagement.view.Lookups;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * A decision's life, event by event: who proposed, accepted, approved, superseded or reversed it, for which side,
+ * when, and why. "by" is the person named in the fact; "actor" is whose token recorded it (they differ only when
+ * one command records a consequence, e.g. the acceptance of a successor superseding its predecessor).
+ */
+@RestController
+class DecisionHistoryController {
+    private final EngagementAccess access;
+    private final Lookups lookups;
+    private final StoredEvents events;
+    private final AuditReads reads;
+
+    DecisionHistoryController(EngagementAccess access, Lookups lookups, StoredEvents events, AuditReads reads) {
+        this.access = access;
+        this.lookups = lookups;
+        this.events = events;
+        this.reads = reads;
+    }
+
+    /** One step of a decision's history. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Step(long position, String type, String step, String at, String by, String bySide, String actor,
+                String actorName, String side, String correlationId, String reason, String supersedes,
+                String supersededBy, Boolean inEffect, JsonNode payload) {
+    }
+
+    @GetMapping("/engagements/{engagementId}/decisions/{decisionId}/history")
+    List<Step> history(@PathVariable String engagementId, @PathVariable String decisionId, HttpServletRequest http) {
+        Caller caller = access.requireEngagement(engagementId);
+        lookups.child(DecisionViewFold.KIND, decisionId, engagementId, DecisionView.class);
+        reads.record(caller, engagementId, http);
+        HistoryFilter filter = HistoryFilter.of(null, "decision", null, null, null, null, null)
+                .ofAggregate(decisionId);
+        return events.page(engagementId, filter, Integer.MAX_VALUE).stream().map(DecisionHistoryController::step)
+                .toList();
+    }
+
+    private static Step step(HistoryEntry e) {
+        JsonNode p = e.payload() == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : e.payload();
+        // ledger.decision.accepted.v1 -> accepted
+        String[] parts = e.type().split("\\.");
+        String step = parts.length > 2 ? parts[2] : e.type();
+        String byField = switch (step) {
+            case "proposed" -> "proposedBy";
+            case "accepted" -> "acceptedBy";
+            case "approved" -> "approvedBy";
+            case "reversed" -> "reversedBy";
+            default -> "recordedBy";
+        };
+        return new Step(e.position(), e.type(), step, e.recordedAt(), p.path(byField).asText(null),
+                p.path(byField + "Side").asText(null), e.actor(), e.actorName(), e.side(), e.correlationId(),
+                p.path("reason").asText(null), p.path("supersedes").asText(null), p.path("supersededBy").asText(null),
+                p.has("inEffect") ? p.get("inEffect").asBoolean() : null, e.payload());
+    }
+}

@@ -1,0 +1,90 @@
+package com.engagementledger.engagement.audit;
+
+import com.engagementledger.contract.EventCatalog;
+import com.engagementledger.contract.Enums.Side;
+import com.engagementledger.engagement.web.ProblemHandler.BadRequest;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** The history's filters, checked: a bad value is a 400 naming the parameter, never an empty answer. */
+record HistoryFilter(String type, String family, String actor, String side, Instant from, Instant to, long after,
+                     String aggregateId) {
+
+    private static final Set<String> FAMILIES = EventCatalog.all().keySet().stream().map(EventCatalog::family)
+            .collect(Collectors.toCollection(TreeSet::new));
+
+    static HistoryFilter of(String type, String family, String actor, String side, String from, String to,
+                            String after) {
+        if (type != null && EventCatalog.byName(type).isEmpty()) {
+            throw new BadRequest("type", "enum", "'" + type + "' is not an event type; known types: "
+                    + EventCatalog.all().keySet());
+        }
+        if (family != null && !FAMILIES.contains(family)) {
+            throw new BadRequest("family", "enum", "'" + family + "' is not an event family; known: " + FAMILIES);
+        }
+        if (actor != null && (actor.isBlank() || actor.length() > 255)) {
+            throw new BadRequest("actor", "size", "actor must be 1 to 255 characters");
+        }
+        if (side != null && Arrays.stream(Side.values()).noneMatch(s -> s.name().equals(side))) {
+            throw new BadRequest("side", "enum", "'" + side + "' is not one of " + Arrays.toString(Side.values()));
+        }
+        Instant fromInstant = instant("from", from);
+        Instant toInstant = instant("to", to);
+        if (fromInstant != null && toInstant != null && fromInstant.isAfter(toInstant)) {
+            throw new BadRequest("from", "order", "from must not be after to");
+        }
+        return new HistoryFilter(type, family, actor, side, fromInstant, toInstant, position("after", after), null);
+    }
+
+    /** Only the events of one aggregate (e.g. one decision). */
+    HistoryFilter ofAggregate(String aggregate) {
+        return new HistoryFilter(type, family, actor, side, from, to, after, aggregate);
+    }
+
+    static Instant instant(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest(name, "instant", "'" + value + "' is not an ISO-8601 instant such as "
+                    + "2026-08-03T10:15:30Z");
+        }
+    }
+
+    static long position(String name, String value) {
+        if (value == null) {
+            return 0;
+        }
+        try {
+            long position = Long.parseLong(value);
+            if (position < 0) {
+                throw new NumberFormatException();
+            }
+            return position;
+        } catch (NumberFormatException e) {
+            throw new BadRequest(name, "position", name + " must be a position (a whole number, 0 or more)");
+        }
+    }
+
+    static int limit(String value, int max) {
+        if (value == null) {
+            return Math.min(100, max);
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit < 1) {
+                throw new NumberFormatException();
+            }
+            return Math.min(limit, max);
+        } catch (NumberFormatException e) {
+            throw new BadRequest("limit", "min", "limit must be a whole number of at least 1");
+        }
+    }
+}
