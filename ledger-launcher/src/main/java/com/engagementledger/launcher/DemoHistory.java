@@ -143,6 +143,20 @@ final class DemoHistory {
         e.acceptedBy(lead, e.propose(partner, "Weekly release train on Tuesdays", "RELEASE",
                 "Releases were ad hoc and collided with marketing campaigns.", "Release every Tuesday at 10:00.",
                 "Hotfixes still go out any day.", "REVERSIBLE", null));
+        // A healthy engagement documents its smaller decisions too, about one a week (the control factor counts them).
+        String[][] workingAgreements = {
+                {"Feature flags for every checkout change", "PROCESS"},
+                {"Pact contract tests between checkout and payments", "API_CONTRACT"},
+                {"Pull requests reviewed within one working day", "PROCESS"},
+                {"Error budget of 99.9 % for the payment step", "INFRASTRUCTURE"},
+                {"Address data kept only 30 days after delivery", "DATA_MODEL"},
+                {"Pairing rotation across both sides every sprint", "STAFFING"},
+                {"Deprecation notice of two releases for API fields", "API_CONTRACT"},
+                {"Load test before each release train", "PROCESS"}};
+        for (String[] agreement : workingAgreements) {
+            e.acceptedBy(lead, e.propose(partner, agreement[0], agreement[1], "Raised in the weekly review.",
+                    agreement[0] + ".", "Recorded so that both sides work the same way.", "REVERSIBLE", null));
+        }
 
         // Week 4: the checkout goes live, so the partner covers the client's whole day from now on.
         e.changeCoverage("FULL_CLIENT_HOURS", "09:00", "17:00",
