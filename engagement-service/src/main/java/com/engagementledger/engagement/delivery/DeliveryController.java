@@ -132,8 +132,7 @@ class DeliveryController {
     }
 
     @GetMapping("/work-items/{workItemId}")
-    ResponseEntity<WorkItemView> workItem(@PathVariable String engagementId, @PathVariable String workItemId,
-                                          HttpServletRequest http) {
+    ResponseEntity<WorkItemView> getWorkItem(@PathVariable String engagementId, @PathVariable String workItemId) {
         access.requireEngagement(engagementId);
         ViewStore.Stored<WorkItemView> stored = workItem(engagementId, workItemId);
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
@@ -170,8 +169,7 @@ class DeliveryController {
     }
 
     @GetMapping("/releases/{releaseId}")
-    ResponseEntity<ReleaseView> release(@PathVariable String engagementId, @PathVariable String releaseId,
-                                        HttpServletRequest http) {
+    ResponseEntity<ReleaseView> getRelease(@PathVariable String engagementId, @PathVariable String releaseId) {
         access.requireEngagement(engagementId);
         ViewStore.Stored<ReleaseView> stored = release(engagementId, releaseId);
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
@@ -202,7 +200,7 @@ class DeliveryController {
     }
 
     @GetMapping("/defects/{defectId}")
-    DefectFound defect(@PathVariable String engagementId, @PathVariable String defectId) {
+    DefectFound getDefect(@PathVariable String engagementId, @PathVariable String defectId) {
         access.requireEngagement(engagementId);
         return lookups.child(DeliveryViewFolds.DEFECT, defectId, engagementId, DefectFound.class).state();
     }

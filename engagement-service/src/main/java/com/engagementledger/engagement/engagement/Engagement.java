@@ -60,7 +60,6 @@ public class Engagement {
     private LocalDate startDate;
     private Map<OwnershipArea, Owner> owners = new EnumMap<>(OwnershipArea.class);
     private Set<String> workstreamNames = new HashSet<>();
-    private Set<String> reviewIds = new HashSet<>();
 
     /** Who owns an area now. */
     record Owner(String id, Side side) {
@@ -224,10 +223,5 @@ public class Engagement {
     @EventSourcingHandler
     void on(OwnershipRevoked event) {
         owners.remove(event.area());
-    }
-
-    @EventSourcingHandler
-    void on(GovernanceReviewHeld event) {
-        reviewIds.add(event.reviewId());
     }
 }

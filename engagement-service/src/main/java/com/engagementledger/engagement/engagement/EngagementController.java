@@ -29,6 +29,7 @@ import com.engagementledger.engagement.web.CommandResult;
 import com.engagementledger.engagement.web.CommandRunner;
 import com.engagementledger.engagement.web.IfMatch;
 import com.engagementledger.engagement.web.Paging;
+import com.engagementledger.engagement.web.ProblemHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.annotation.Value;
@@ -90,7 +91,8 @@ class EngagementController {
         List<EngagementView> items = views.listEngagements(caller.engagements(), caller.seesAllEngagements(),
                         EngagementView.class, pageNumber * pageSize, pageSize).stream()
                 .map(ViewStore.Stored::state).toList();
-        return new Paging.Page<>(items, pageNumber, pageSize, items.size());
+        return new Paging.Page<>(items, pageNumber, pageSize,
+                views.countEngagements(caller.engagements(), caller.seesAllEngagements()));
     }
 
     @GetMapping("/{engagementId}")
@@ -230,7 +232,7 @@ class EngagementController {
         try {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new com.engagementledger.engagement.web.ProblemHandler.BadRequest(field, "time-zone",
+            throw new ProblemHandler.BadRequest(field, "time-zone",
                     "'" + zone + "' is not a known IANA time zone");
         }
     }

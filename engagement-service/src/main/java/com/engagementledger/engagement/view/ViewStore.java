@@ -68,6 +68,13 @@ public class ViewStore {
                 .list();
     }
 
+    public long countEngagements(List<String> ids, boolean all) {
+        String filter = all ? "" : " and id = any(:ids)";
+        return jdbc.sql("select count(*) from resource_view where kind = 'engagement'" + filter)
+                .param("ids", all ? new String[0] : ids.toArray(String[]::new))
+                .query(Long.class).single();
+    }
+
     void save(String kind, String id, String engagementId, long version, Object state, Instant at) {
         jdbc.sql("""
                         insert into resource_view (kind, id, engagement_id, version, state, created_at, updated_at)
