@@ -1,6 +1,8 @@
 package com.engagementledger.engagement.config;
 
 import com.engagementledger.engagement.common.Metadata;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -53,6 +55,16 @@ public class AxonConfig {
     SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter,
                                               @Value("${ledger.snapshots.threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Views are updated in the appending transaction; a failing update must fail the command (Axon's default would
+     * only log it and commit a view that no longer matches the events).
+     */
+    @Bean
+    ConfigurerModule viewsFailTheirCommand() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler("views", c -> PropagatingErrorHandler.instance());
     }
 
     /** correlationId (and Axon's traceId) flow from command to event. */
