@@ -60,13 +60,12 @@ class ConsumerCrashTest {
             awaitUntil(() -> ledger.scorecardProcessedIds().size() > before + 60, Duration.ofSeconds(60));
             stack.scorecard().kill();
             stack.notification().kill();
-            Thread.sleep(3000); // commands go on while they are dead
-            stack.startAndAwait(stack.scorecard(), stack.notification());
-            Thread.sleep(2000); // and while they catch up
+            Thread.sleep(3000); // commands go on while they are dead, so they restart with a backlog
             running.set(false);
             for (Future<?> w : writers) {
                 w.get();
             }
+            stack.startAndAwait(stack.scorecard(), stack.notification());
         } finally {
             running.set(false);
             pool.shutdownNow();

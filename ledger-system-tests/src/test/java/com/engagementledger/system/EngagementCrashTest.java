@@ -48,14 +48,17 @@ class EngagementCrashTest {
                         int n = next.getAndIncrement();
                         String key = "crash-" + engagement + "-" + n;
                         Map<String, Object> body = Ledger.rating(1 + n % 5, 1 + n % 20);
-                        sent.put(key, new Sent(key, body, ledger.api().post(path, body, key)));
+                        Http.Answer answer = ledger.api().post(path, body, key);
+                        sent.put(key, new Sent(key, body, answer));
+                        if (!answer.ok()) {
+                            return; // this writer's request was in flight at the kill (or sent after it): stop
+                        }
                     }
                 }));
             }
             ConsumerCrashTest.awaitUntil(() -> sent.values().stream().filter(s -> s.answer().ok()).count() >= 40,
                     Duration.ofSeconds(60));
             stack.engagement().kill();
-            Thread.sleep(500); // the writers see refused connections
             running.set(false);
             for (Future<?> w : writers) {
                 w.get();

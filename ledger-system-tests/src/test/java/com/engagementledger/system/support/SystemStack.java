@@ -61,10 +61,22 @@ public final class SystemStack {
         }
         LedgerInfrastructure infra = LedgerInfrastructure.shared();
         ServiceJvm engagement = service(home, logs, infra, "engagement-service", "ledger_engagement", Map.of());
-        ServiceJvm scorecard = service(home, logs, infra, "scorecard-service", "ledger_scorecard", Map.of());
-        // webhooks to the test's own receiver on loopback must pass the SSRF guard
+        // Compressed retry windows, so that a database outage of a few seconds outlasts them: a connection is waited
+        // for 3 s (Hikari's default is 30 s) and a failing message is retried once (default: 10 s of back-off) before
+        // it is dead-lettered; a database that cannot be reached is retried every 2 s without end.
+        Map<String, String> scorecardEnv = Map.of(
+                "SPRING_DATASOURCE_HIKARI_CONNECTIONTIMEOUT", "3000",
+                "LEDGER_KAFKA_RETRY_MAXELAPSED", "1ms",
+                "LEDGER_KAFKA_RETRY_DATABASEUNAVAILABLEINTERVAL", "2s");
+        ServiceJvm scorecard = service(home, logs, infra, "scorecard-service", "ledger_scorecard", scorecardEnv);
+        Map<String, String> notificationEnv = Map.of(
+                "SPRING_DATASOURCE_HIKARI_CONNECTIONTIMEOUT", "3000",
+                "LEDGER_NOTIFICATION_CONSUMER_RETRY_MAXELAPSED", "1ms",
+                "LEDGER_NOTIFICATION_CONSUMER_RETRY_DATABASEUNAVAILABLEINTERVAL", "2s",
+                // webhooks to the test's own receiver on loopback must pass the SSRF guard
+                "LEDGER_NOTIFICATION_WEBHOOKS_ALLOWEDHOSTS", "127.0.0.1");
         ServiceJvm notification = service(home, logs, infra, "notification-service", "ledger_notification",
-                Map.of("LEDGER_NOTIFICATION_WEBHOOKS_ALLOWEDHOSTS", "127.0.0.1"));
+                notificationEnv);
         SystemStack stack = new SystemStack(infra, engagement, scorecard, notification);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.all().forEach(ServiceJvm::kill),
                 "system-stack-stop"));
