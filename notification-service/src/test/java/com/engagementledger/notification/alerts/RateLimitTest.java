@@ -2,6 +2,7 @@ package com.engagementledger.notification.alerts;
 
 import com.engagementledger.notification.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.net.http.HttpClient;
@@ -13,9 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Request floods: each client (token subject) may send a burst of 3 and then 1 request per second here (defaults
- * 400 and 200/s); beyond that 429 Problem Details with Retry-After. Its own low limit gives this class its own context.
+ * 400 and 200/s); beyond that 429 Problem Details with Retry-After. Its own low limit gives this class its own
+ * application context, closed after the class: alive, it would share the consumer group with the cached context and
+ * take messages (and their metrics) away from its tests.
  */
 @TestPropertySource(properties = {"ledger.api.rate-limit.requests-per-second=1", "ledger.api.rate-limit.burst=3"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RateLimitTest extends IntegrationTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
