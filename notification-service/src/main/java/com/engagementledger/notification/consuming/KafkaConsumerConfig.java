@@ -19,11 +19,15 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 import java.util.HashMap;
 import java.util.Map;
 
-/** The ledger-events listener: raw bytes in, record ack mode, retries with backoff, then the dead-letter topic. */
+/**
+ * The ledger-events listener: raw bytes in, record ack mode, retries with backoff, then the dead-letter topic; while
+ * the database cannot be reached, retries without end instead.
+ */
 @Configuration
 class KafkaConsumerConfig {
 
@@ -31,7 +35,9 @@ class KafkaConsumerConfig {
     ConcurrentKafkaListenerContainerFactory<String, byte[]> ledgerEventsContainerFactory(
             KafkaProperties kafka, @Value("${ledger.notification.consumer.concurrency:1}") int concurrency,
             @Value("${ledger.notification.consumer.retry.initial-interval:500ms}") java.time.Duration initial,
-            @Value("${ledger.notification.consumer.retry.max-elapsed:10s}") java.time.Duration maxElapsed) {
+            @Value("${ledger.notification.consumer.retry.max-elapsed:10s}") java.time.Duration maxElapsed,
+            @Value("${ledger.notification.consumer.retry.database-unavailable-interval:5s}")
+            java.time.Duration databaseRetry) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -54,7 +60,11 @@ class KafkaConsumerConfig {
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer));
         factory.setConcurrency(concurrency);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(recoverer, backOff));
+        DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, backOff);
+        // our database down is not the message's fault: wait for it as long as it takes, never dead-letter (skip) it
+        errorHandler.setBackOffFunction((record, e) -> DatabaseUnavailable.isCause(e)
+                ? new FixedBackOff(databaseRetry.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS) : null);
+        factory.setCommonErrorHandler(errorHandler);
         return factory;
     }
 }

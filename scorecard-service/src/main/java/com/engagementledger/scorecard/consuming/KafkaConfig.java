@@ -13,10 +13,14 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 import java.nio.charset.StandardCharsets;
 
-/** Topics, and what happens to a message that cannot be applied: retries with backoff, then the dead-letter topic. */
+/**
+ * Topics, and what happens to a message that cannot be applied: retries with backoff, then the dead-letter topic;
+ * while the database cannot be reached, retries without end instead.
+ */
 @Configuration
 class KafkaConfig {
     static final String REASON_HEADER = "ledger_dlt_reason";
@@ -35,7 +39,9 @@ class KafkaConfig {
     @Bean
     CommonErrorHandler errorHandler(KafkaTemplate<Object, Object> template,
                                     @Value("${ledger.kafka.retry.initial-interval:500ms}") java.time.Duration initial,
-                                    @Value("${ledger.kafka.retry.max-elapsed:10s}") java.time.Duration maxElapsed) {
+                                    @Value("${ledger.kafka.retry.max-elapsed:10s}") java.time.Duration maxElapsed,
+                                    @Value("${ledger.kafka.retry.database-unavailable-interval:5s}")
+                                    java.time.Duration databaseRetry) {
         // the dead letter keeps the key, so it stays with its engagement; Kafka picks the partition
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, e) -> new TopicPartition(record.topic() + ".dlt", -1));
@@ -49,6 +55,9 @@ class KafkaConfig {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         // a bad body stays bad: dead-letter it at once
         handler.addNotRetryableExceptions(PoisonMessageException.class);
+        // our database down is not the message's fault: wait for it as long as it takes, never dead-letter (skip) it
+        handler.setBackOffFunction((record, e) -> DatabaseUnavailable.isCause(e)
+                ? new FixedBackOff(databaseRetry.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS) : null);
         return handler;
     }
 

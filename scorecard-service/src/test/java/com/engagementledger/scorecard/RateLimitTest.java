@@ -1,0 +1,49 @@
+package com.engagementledger.scorecard;
+
+import com.engagementledger.scorecard.support.IntegrationTest;
+import com.engagementledger.scorecard.support.Tokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Request floods: each client (token subject) may send a burst of 3 and then 1 request per second here (defaults
+ * 400 and 200/s); beyond that 429 Problem Details with Retry-After. Its own low limit gives this class its own
+ * application context, closed after the class: alive, it would share the consumer group with the cached context and
+ * take messages (and their metrics) away from its tests.
+ */
+@TestPropertySource(properties = {"ledger.api.rate-limit.requests-per-second=1", "ledger.api.rate-limit.burst=3"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class RateLimitTest extends IntegrationTest {
+
+    private static String token(String subject) {
+        return Tokens.token(subject, "CLIENT", List.of("LEAD"), List.of("*"), Tokens.SECRET);
+    }
+
+    @Test
+    void a_client_over_its_burst_gets_429_problem_details_with_retry_after_and_others_are_served() {
+        String flooder = token("scorecard.flooder");
+        for (int i = 0; i < 3; i++) {
+            assertThat(get("/scorecards", flooder).statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> limited = get("/scorecards", flooder);
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(Integer.parseInt(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 2);
+        assertThat(json(limited).get("rule").asText()).isEqualTo("api.rate-limit");
+        assertThat(get("/scorecards", token("scorecard.quiet")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void health_is_never_limited() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+        }
+    }
+}
