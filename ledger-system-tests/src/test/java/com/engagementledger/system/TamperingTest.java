@@ -11,9 +11,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Promise: a direct UPDATE of a stored event's payload (tampering behind the API's back) does not stop the services:
- * reads still answer and new commands, including ones that load the tampered aggregate, are still accepted.
- * That {@code GET /engagements/{id}/verify} names the tampered position is the audit issue's test, not this one.
+ * Promise: a direct UPDATE of a stored event's payload (tampering behind the API's back) is named by
+ * {@code GET /engagements/{id}/verify} at its position, and does not stop the services: reads still answer and new
+ * commands, including ones that load the tampered aggregate, are still accepted.
  */
 @Order(6)
 class TamperingTest {
@@ -21,7 +21,7 @@ class TamperingTest {
     private final Ledger ledger = new Ledger(stack, "tampering.lead");
 
     @Test
-    void services_keep_serving_after_a_payload_byte_of_the_event_store_is_changed() {
+    void verify_names_a_changed_payload_and_the_services_keep_serving() {
         String engagement = ledger.open("Tamper Target");
         assertThat(ledger.rate(engagement, 4, 2).ok()).isTrue();
 
@@ -30,6 +30,14 @@ class TamperingTest {
                 + "where aggregate_identifier = ? and sequence_number = 0 returning 1) select count(*) from t",
                 engagement);
         assertThat(changed).as("tampered rows").isEqualTo(1);
+        long tamperedPosition = ledger.count("ledger_engagement", "select global_index from domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number = 0", engagement);
+
+        Http.Answer verdict = stack.engagementApi(stack.tokens().admin()).get("/engagements/" + engagement + "/verify");
+        assertThat(verdict.status()).as("%s", verdict).isEqualTo(200);
+        assertThat(verdict.json().get("valid").asBoolean()).isFalse();
+        assertThat(verdict.json().get("firstBreak").get("kind").asText()).isEqualTo("CHANGED");
+        assertThat(verdict.json().get("firstBreak").get("position").asLong()).isEqualTo(tamperedPosition);
 
         Http api = ledger.api();
         assertThat(api.get("/engagements/" + engagement).status()).isEqualTo(200);
