@@ -52,6 +52,7 @@ public final class Benchmark {
     long injectedEvents;
     double appendMax = Double.NaN;
     private ScheduledExecutorService sampler;
+    private final List<String> loads = new ArrayList<>();
     private final Instant started = Instant.now();
 
     Benchmark(Options options) {
@@ -93,6 +94,8 @@ public final class Benchmark {
         } finally {
             stopStack();
         }
+        table.note("1-minute load average of the machine at the start of each section (other work shares these cores): "
+                + String.join(", ", loads) + "; at the end " + loadAverage());
         String header = "# Engagement Ledger benchmark\n\n" + "Run " + started + " · " + machine() + "\n\n"
                 + "Volumes: " + options.volumes() + "\n\n";
         String markdown = header + table.markdown();
@@ -113,7 +116,8 @@ public final class Benchmark {
     }
 
     private void section(String name, Body body) {
-        System.out.println("\n== " + name + " (" + Instant.now() + ")");
+        System.out.println("\n== " + name + " (" + Instant.now() + ", load average " + loadAverage() + ")");
+        loads.add(name + " " + loadAverage());
         for (ServiceProcess p : services.values()) {
             if (!p.isAlive()) {
                 table.error(p.module + " is not running before section " + name + ":\n" + p.tail(20));
@@ -157,6 +161,7 @@ public final class Benchmark {
             env.put("LEDGER_JWT_SECRET", tokens.secret);
             env.put("PORT", Integer.toString(port));
             env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+            env.putAll(options.env);
             List<String> jvm = new ArrayList<>();
             if (options.gcLog) {
                 jvm.add("-Xlog:gc:file=" + work.resolve("logs").resolve(s[0] + "-gc.log"));
@@ -376,6 +381,15 @@ public final class Benchmark {
         }
         return r.availableProcessors() + " cores, " + mem + " RAM, Java " + System.getProperty("java.version") + " ("
                 + System.getProperty("java.vm.name") + ")";
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     static int freePort() {

@@ -57,6 +57,10 @@ final class EndToEndSection {
                 + Table.f(b.appendMax, "/s") + ") for " + seconds + " s; latencies are measured from the 201 of the "
                 + "command to the row in the consumer's database (polled every 5 ms)");
 
+        // start from a steady state: the append section's events must not queue in front of the probes
+        double backlog = b.awaitConsumers("append backlog", b.options.catchUp());
+        b.table.note("end-to-end: consumers needed " + Table.f(backlog, "s") + " to drain the append section's "
+                + "backlog before the probes started");
         Stats rawStats = rawKafka(rate, seconds);
 
         // engagements whose overlap window (UTC) does not contain the current hour, so every incident is outside it

@@ -13,14 +13,16 @@ final class Options {
               --append-seconds <n>     duration of each append level (full 20, quick 3)
               --clients <a,b,c>        append concurrency levels (default 1,8,32)
               --e2e-seconds <n>        duration of the end-to-end run (full 30, quick 4)
-              --rebuild-events <n>     events produced to the topic for the rebuild (full 1000000, quick 3000)
-              --rebuild-engagements <n> engagements they are spread over (full 1000, quick 10)
+              --rebuild-events <n>     events produced to the topic for the rebuild (full 1000000, quick 500)
+              --rebuild-engagements <n> engagements they are spread over (full 1000, quick 5)
               --history-events <n>     events in the exported engagement (full 100000, quick 300)
               --asof-events <n>        events in the asOf engagement (full 10000, quick 100)
               --catch-up-timeout <s>   how long consumers may take to catch up (default 1800, quick 180)
               --gc-log                 start the services with -Xlog:gc to <work>/logs/<service>-gc.log
               --jfr                    start the services with a JFR recording in <work>/logs/<service>.jfr
               --keep                   keep the work directory (data and logs)
+              --env KEY=VALUE          an environment variable for every service (repeatable), e.g.
+                                       LEDGER_NOTIFICATION_CONSUMER_CONCURRENCY=3
             """;
 
     boolean quick;
@@ -38,6 +40,7 @@ final class Options {
     boolean jfr;
     boolean keep;
     boolean help;
+    final java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
 
     static Options parse(String... args) {
         Options o = new Options();
@@ -64,14 +67,20 @@ final class Options {
                 case "--gc-log" -> o.gcLog = true;
                 case "--jfr" -> o.jfr = true;
                 case "--keep" -> o.keep = true;
+                case "--env" -> {
+                    String kv = args[++i];
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) throw new IllegalArgumentException("--env wants KEY=VALUE: " + kv);
+                    o.env.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
                 case "--help", "-h" -> o.help = true;
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
         if (o.appendSeconds < 0) o.appendSeconds = o.quick ? 3 : 20;
         if (o.e2eSeconds < 0) o.e2eSeconds = o.quick ? 4 : 30;
-        if (o.rebuildEvents < 0) o.rebuildEvents = o.quick ? 3_000 : 1_000_000;
-        if (o.rebuildEngagements < 0) o.rebuildEngagements = o.quick ? 10 : 1_000;
+        if (o.rebuildEvents < 0) o.rebuildEvents = o.quick ? 500 : 1_000_000;
+        if (o.rebuildEngagements < 0) o.rebuildEngagements = o.quick ? 5 : 1_000;
         if (o.historyEvents < 0) o.historyEvents = o.quick ? 300 : 100_000;
         if (o.asOfEvents < 0) o.asOfEvents = o.quick ? 100 : 10_000;
         if (o.catchUpSeconds < 0) o.catchUpSeconds = o.quick ? 180 : 1800;
