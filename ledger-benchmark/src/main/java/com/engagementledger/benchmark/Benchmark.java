@@ -183,7 +183,7 @@ public final class Benchmark {
             t.setDaemon(true);
             return t;
         });
-        sampler.scheduleAtFixedRate(this::sampleHeap, 0, options.quick ? 250 : 1000, TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(this::sampleHeap, 0, options.quick ? 1000 : 2000, TimeUnit.MILLISECONDS);
     }
 
     private void stopStack() {
@@ -275,15 +275,41 @@ public final class Benchmark {
     private void sampleHeap() {
         for (ServiceProcess p : services.values()) {
             try {
-                Map<String, Double> m = prometheus(p);
-                Double heap = m.get("heap");
-                if (heap != null) {
+                double heap = heapBytes(p);
+                if (!Double.isNaN(heap)) {
                     peakHeapMb.merge(p.module, heap / 1024 / 1024, Math::max);
                 }
             } catch (RuntimeException e) {
-                // a missed sample is not an error; the next one comes in a second
+                // a missed sample is not an error; the next one comes soon
             }
         }
+    }
+
+    /**
+     * Heap used (all heap pools) from {@code /actuator/metrics/jvm.memory.used?tag=area:heap}, which costs the service
+     * one meter; a service that exposes only Prometheus is scraped instead (a whole scrape costs far more CPU).
+     */
+    double heapBytes(ServiceProcess p) {
+        Http.Answer a = http.get(p.baseUrl() + "/actuator/metrics/jvm.memory.used?tag=area:heap", admin,
+                "application/json");
+        if (a.status() == 200) {
+            return a.json().path("measurements").path(0).path("value").asDouble(Double.NaN);
+        }
+        return prometheus(p).getOrDefault("heap", Double.NaN);
+    }
+
+    /** GC pause seconds and count from {@code /actuator/metrics/jvm.gc.pause}, else from Prometheus. */
+    Map<String, Double> gc(ServiceProcess p) {
+        Http.Answer a = http.get(p.baseUrl() + "/actuator/metrics/jvm.gc.pause", admin, "application/json");
+        if (a.status() == 200) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            a.json().path("measurements").forEach(x -> {
+                if ("TOTAL_TIME".equals(x.path("statistic").asText())) m.put("gcSeconds", x.path("value").asDouble());
+                if ("COUNT".equals(x.path("statistic").asText())) m.put("gcCount", x.path("value").asDouble());
+            });
+            return m;
+        }
+        return prometheus(p);
     }
 
     /** heap (bytes used, all heap pools), gcSeconds, gcCount, from /actuator/prometheus. */
@@ -358,7 +384,7 @@ public final class Benchmark {
             double heap = peak == null ? Double.NaN : peak;
             table.add("heap", p.module + " peak heap used", Table.f(heap, "MB"), "512 MB (-Xmx)",
                     Table.ratio(heap, 512), "< 512 MB", Double.isNaN(heap) ? "n/a" : Table.yesNo(heap < 512));
-            Map<String, Double> m = prometheus(p);
+            Map<String, Double> m = gc(p);
             double gc = m.getOrDefault("gcSeconds", Double.NaN);
             table.add("GC", p.module + " GC pause total (" + m.getOrDefault("gcCount", 0.0).longValue() + " pauses)",
                     Table.f(gc, "s"), Table.f(wall, "s run"), String.format("%.4f", gc / wall), "", "");
