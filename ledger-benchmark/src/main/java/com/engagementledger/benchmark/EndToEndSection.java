@@ -1,0 +1,237 @@
+package com.engagementledger.benchmark;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.nio.ByteBuffer;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * 2. A SEV1 incident opened outside the overlap window without a runbook, at a steady rate of 25 % of the append
+ * maximum: command accepted (201) → its row in scorecard's read model → the alert
+ * {@code incident.outside-overlap-without-runbook} in notification's database; against a raw Kafka produce → consume
+ * round trip on the same broker at the same rate.
+ */
+final class EndToEndSection {
+    static final String RULE = "incident.outside-overlap-without-runbook";
+    private final Benchmark b;
+
+    EndToEndSection(Benchmark b) {
+        this.b = b;
+    }
+
+    static final class Probe {
+        final long accepted;
+        volatile long visible;
+        volatile long alerted;
+
+        Probe(long accepted) {
+            this.accepted = accepted;
+        }
+    }
+
+    void run() throws Exception {
+        double rate = Double.isNaN(b.appendMax) ? 10 : Math.max(1, b.appendMax * 0.25);
+        int seconds = b.options.e2eSeconds;
+        b.table.note("end-to-end rate: " + Table.f(rate, "/s") + " (25 % of the append maximum "
+                + Table.f(b.appendMax, "/s") + ") for " + seconds + " s; latencies are measured from the 201 of the "
+                + "command to the row in the consumer's database (polled every 5 ms)");
+
+        // start from a steady state: the append section's events must not queue in front of the probes
+        double backlog = b.awaitConsumers("append backlog", b.options.catchUp());
+        b.table.note("end-to-end: consumers needed " + Table.f(backlog, "s") + " to drain the append section's "
+                + "backlog before the probes started");
+        Stats rawStats = rawKafka(rate, seconds);
+
+        // engagements whose overlap window (UTC) does not contain the current hour, so every incident is outside it
+        int hour = Instant.now().atZone(ZoneOffset.UTC).getHour();
+        int start = (hour + 6) % 24;
+        if (start > 21) {
+            start -= 12;
+        }
+        String overlapStart = String.format("%02d:00", start);
+        String overlapEnd = String.format("%02d:00", start + 2);
+        List<String> engagements = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Http.Answer a = b.http.post(b.engagement().baseUrl() + "/engagements", b.lead,
+                    AppendSection.Mix.openBody("e2e-" + i, "UTC", overlapStart, overlapEnd));
+            if (!a.ok()) {
+                throw new IllegalStateException("open e2e engagement: " + a.status() + " " + a.body());
+            }
+            engagements.add(a.id());
+        }
+
+        Map<String, Probe> pending = new ConcurrentHashMap<>();
+        Stats visible = new Stats();
+        Stats alerted = new Stats();
+        AtomicBoolean polling = new AtomicBoolean(true);
+        Thread poller = Benchmark.thread(() -> poll(pending, visible, alerted, polling));
+
+        ExecutorService senders = Executors.newFixedThreadPool(32);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger sent = new AtomicInteger();
+        long period = (long) (1_000_000_000L / rate);
+        ticker.scheduleAtFixedRate(() -> {
+            int n = sent.getAndIncrement();
+            senders.execute(() -> {
+                String engagement = engagements.get(n % engagements.size());
+                Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                Http.Answer a = b.http.post(b.engagement().baseUrl() + "/engagements/" + engagement + "/incidents",
+                        b.lead, AppendSection.body("severity", "SEV1", "service", "checkout-api", "title",
+                                "Checkout down at night", "detectedAt", now.minusSeconds(5).toString()));
+                long accepted = System.nanoTime();
+                if (a.ok()) {
+                    pending.put(a.id(), new Probe(accepted));
+                } else {
+                    b.table.error("e2e incident: " + a.status() + " " + AppendSection.abbreviate(a.body()));
+                }
+            });
+        }, 0, period, TimeUnit.NANOSECONDS);
+        Thread.sleep(seconds * 1000L);
+        ticker.shutdownNow();
+        senders.shutdown();
+        senders.awaitTermination(60, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        polling.set(false);
+        poller.join();
+        if (!pending.isEmpty()) {
+            b.table.error(pending.size() + " end-to-end probes were not visible/alerted within 60 s after the run");
+        }
+        double rawP50 = rawStats.percentileMillis(50);
+        double rawP99 = rawStats.percentileMillis(99);
+        b.table.add("2 end-to-end", "accepted → scorecard read model p50 (" + visible.count() + " probes)",
+                Table.f(visible.percentileMillis(50), "ms"), Table.f(rawP50, "ms"),
+                Table.ratio(visible.percentileMillis(50), rawP50), "", "");
+        b.table.add("2 end-to-end", "accepted → scorecard read model p99", Table.f(visible.percentileMillis(99), "ms"),
+                Table.f(rawP99, "ms"), Table.ratio(visible.percentileMillis(99), rawP99), "", "");
+        b.table.add("2 end-to-end", "accepted → alert raised p50 (" + alerted.count() + " probes)",
+                Table.f(alerted.percentileMillis(50), "ms"), Table.f(rawP50, "ms"),
+                Table.ratio(alerted.percentileMillis(50), rawP50), "", "");
+        double p99 = Math.max(visible.percentileMillis(99), alerted.percentileMillis(99));
+        b.table.add("2 end-to-end", "accepted → alert raised p99", Table.f(alerted.percentileMillis(99), "ms"),
+                Table.f(rawP99, "ms"), Table.ratio(alerted.percentileMillis(99), rawP99), "≤ 3× and < 250 ms",
+                Table.yesNo(p99 <= 3 * rawP99 && p99 < 250));
+    }
+
+    private void poll(Map<String, Probe> pending, Stats visible, Stats alerted, AtomicBoolean polling) {
+        try (Connection sc = b.db("ledger_scorecard"); Connection nt = b.db("ledger_notification");
+             PreparedStatement scq = sc.prepareStatement("select incident_id from incident where incident_id = any(?)");
+             PreparedStatement ntq = nt.prepareStatement(
+                     "select subject from alert where rule = '" + RULE + "' and subject = any(?)")) {
+            while (polling.get()) {
+                List<String> notVisible = new ArrayList<>();
+                List<String> notAlerted = new ArrayList<>();
+                pending.forEach((id, p) -> {
+                    if (p.visible == 0) notVisible.add(id);
+                    if (p.alerted == 0) notAlerted.add(id);
+                });
+                if (!notVisible.isEmpty()) {
+                    mark(scq, sc, notVisible, pending, true, visible);
+                }
+                if (!notAlerted.isEmpty()) {
+                    mark(ntq, nt, notAlerted, pending, false, alerted);
+                }
+                pending.entrySet().removeIf(e -> e.getValue().visible != 0 && e.getValue().alerted != 0);
+                Thread.sleep(5);
+            }
+        } catch (Exception e) {
+            b.table.error("e2e poller: " + e);
+        }
+    }
+
+    private static void mark(PreparedStatement q, Connection c, List<String> ids, Map<String, Probe> pending,
+                             boolean scorecard, Stats stats) throws Exception {
+        Array array = c.createArrayOf("text", ids.toArray());
+        q.setArray(1, array);
+        try (ResultSet rs = q.executeQuery()) {
+            long now = System.nanoTime();
+            while (rs.next()) {
+                Probe p = pending.get(rs.getString(1));
+                if (p == null) continue;
+                if (scorecard && p.visible == 0) {
+                    p.visible = now;
+                    stats.add(Math.max(0, now - p.accepted));
+                } else if (!scorecard && p.alerted == 0) {
+                    p.alerted = now;
+                    stats.add(Math.max(0, now - p.accepted));
+                }
+            }
+        }
+    }
+
+    /** Produce at the same rate to a scratch topic (6 partitions, acks=all as the publisher), consume, time it. */
+    private Stats rawKafka(double rate, int seconds) throws Exception {
+        String topic = "bench.roundtrip." + UUID.randomUUID().toString().substring(0, 8);
+        KafkaTools kafka = new KafkaTools(b.infra.kafka().bootstrapServers());
+        kafka.createTopic(topic, 6);
+        Stats stats = new Stats();
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger received = new AtomicInteger();
+        Thread consumerThread;
+        try (KafkaConsumer<String, byte[]> consumer = kafka.consumer()) {
+            consumer.assign(kafka.partitions(consumer, topic));
+            consumer.seekToEnd(consumer.assignment());
+            consumer.assignment().forEach(consumer::position);
+            consumerThread = Benchmark.thread(() -> {
+                while (running.get()) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                        stats.add(System.nanoTime() - ByteBuffer.wrap(r.value()).getLong());
+                        received.incrementAndGet();
+                    }
+                }
+            });
+            int sent;
+            try (KafkaProducer<String, byte[]> producer = kafka.producer(5)) {
+                long period = (long) (1_000_000_000L / rate);
+                long next = System.nanoTime();
+                long end = next + seconds * 1_000_000_000L;
+                sent = 0;
+                while (next < end) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    byte[] value = new byte[1024];
+                    ByteBuffer.wrap(value).putLong(System.nanoTime());
+                    producer.send(new ProducerRecord<>(topic, UUID.randomUUID().toString(), value));
+                    sent++;
+                    next += period;
+                }
+                producer.flush();
+            }
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (received.get() < sent && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            running.set(false);
+            consumerThread.join();
+            if (received.get() < sent) {
+                b.table.error("raw Kafka round trip: " + received.get() + " of " + sent + " received");
+            }
+        }
+        return stats;
+    }
+}

@@ -1,0 +1,238 @@
+package com.engagementledger.benchmark;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * 4. The audit endpoints (built on another branch): NDJSON export of an engagement of N events (time to first byte,
+ * events/s) against a raw JDBC streaming SELECT of the same rows; asOf on an engagement of M events against a
+ * single-row primary-key read; verify against raw SHA-256 over the same bytes. Each answers
+ * {@code n/a (endpoint missing)} while the route answers 404/405.
+ */
+final class HistorySection {
+    static final String MISSING = "n/a (endpoint missing)";
+    private final Benchmark b;
+
+    HistorySection(Benchmark b) {
+        this.b = b;
+    }
+
+    void run() throws Exception {
+        String base = b.engagement().baseUrl();
+        Http.Answer probe = b.http.post(base + "/engagements", b.lead,
+                AppendSection.Mix.openBody("history-probe", "Europe/Berlin", "09:00", "13:00"));
+        if (!probe.ok()) {
+            throw new IllegalStateException("open: " + probe.status() + " " + probe.body());
+        }
+        String probeId = probe.id();
+        boolean history = exists(b.http.get(base + "/engagements/" + probeId + "/history", b.admin,
+                "application/x-ndjson"));
+        boolean verify = exists(b.http.get(base + "/engagements/" + probeId + "/verify", b.admin,
+                "application/json"));
+        // GET /engagements/{id} exists today and ignores unknown parameters: asOf is there when the API documents it
+        Http.Answer docs = b.http.get(base + "/v3/api-docs", b.admin, "application/json");
+        boolean asOf = docs.ok() && docs.body().contains("\"asOf\"")
+                && exists(b.http.get(base + "/engagements/" + probeId + "?asOf=" + enc(Instant.now()), b.admin,
+                "application/json"));
+
+        String big = null;
+        if (history || verify) {
+            big = load(b.options.historyEvents);
+        }
+        if (history) {
+            export(big);
+        } else {
+            b.table.add("4 history", "NDJSON export of " + b.options.historyEvents + " events: time to first byte",
+                    MISSING, "", "", "", "n/a");
+            b.table.add("4 history", "NDJSON export: events/s", MISSING, "", "", "≥ 0.50", "n/a");
+        }
+        if (asOf) {
+            asOf(load(b.options.asOfEvents));
+        } else {
+            b.table.add("4 history", "asOf on " + b.options.asOfEvents + " events", MISSING, "", "", "< 20×", "n/a");
+        }
+        if (verify) {
+            verify(big);
+        } else {
+            b.table.add("4 history", "verify of " + b.options.historyEvents + " events: events/s", MISSING, "", "",
+                    "≥ 0.50", "n/a");
+        }
+    }
+
+    private static boolean exists(Http.Answer a) {
+        return a.status() != 404 && a.status() != 405;
+    }
+
+    private static String enc(Instant t) {
+        return URLEncoder.encode(t.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** One engagement holding {@code events} events: governance reviews through the API, 32 clients. */
+    private String load(int events) throws Exception {
+        String base = b.engagement().baseUrl();
+        Http.Answer opened = b.http.post(base + "/engagements", b.lead,
+                AppendSection.Mix.openBody("history-" + events, "Europe/Berlin", "09:00", "13:00"));
+        String id = opened.id();
+        AtomicInteger next = new AtomicInteger(1);
+        AtomicLong failures = new AtomicLong();
+        long t0 = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 32; t++) {
+            threads.add(Benchmark.thread(() -> {
+                while (next.getAndIncrement() < events) {
+                    Http.Answer a = b.http.post(base + "/engagements/" + id + "/governance-reviews", b.lead,
+                            AppendSection.body("kind", "MONTHLY_STANDARDS", "heldOn", LocalDate.now().toString(),
+                                    "attendees", List.of("Clara Lead"), "outcomes", List.of("on track")));
+                    if (!a.ok() && failures.getAndIncrement() < 5) {
+                        b.table.error("history load: " + a.status() + " " + AppendSection.abbreviate(a.body()));
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        b.table.note("history: loaded an engagement of " + events + " events through the API (32 clients) in "
+                + Table.f((System.nanoTime() - t0) / 1e9, "s"));
+        return id;
+    }
+
+    private void export(String id) throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<InputStream> response = b.http.stream(b.engagement().baseUrl() + "/engagements/" + id
+                + "/history", b.admin, "application/x-ndjson");
+        long ttfb = -1;
+        long lines = 0;
+        try (InputStream in = response.body()) {
+            int first = in.read();
+            ttfb = System.nanoTime() - t0;
+            if (first >= 0) {
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+                String line;
+                lines = first == '\n' ? 0 : 1;
+                while ((line = reader.readLine()) != null) {
+                    if (!line.isBlank()) lines++;
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (response.statusCode() != 200) {
+            b.table.error("history export answered " + response.statusCode());
+        }
+        // raw: the same rows streamed over JDBC (fetch size 1000)
+        long r0 = System.nanoTime();
+        long rawTtfb = -1;
+        long rawRows = 0;
+        try (Connection c = b.db("ledger_engagement")) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("select global_index, event_identifier, aggregate_identifier,"
+                    + " sequence_number, type, time_stamp, payload_type, payload, meta_data from domain_event_entry"
+                    + " where aggregate_identifier = ? order by sequence_number")) {
+                ps.setFetchSize(1000);
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (rawRows++ == 0) rawTtfb = System.nanoTime() - r0;
+                        rs.getBytes(8);
+                        rs.getBytes(9);
+                    }
+                }
+            }
+        }
+        double rawSeconds = (System.nanoTime() - r0) / 1e9;
+        double rate = lines / seconds;
+        double rawRate = rawRows / rawSeconds;
+        b.table.add("4 history", "NDJSON export of " + lines + " events: time to first byte", Table.f(ttfb / 1e6, "ms"),
+                Table.f(rawTtfb / 1e6, "ms") + " (" + rawRows + " rows)", Table.ratio(ttfb, rawTtfb), "", "");
+        b.table.add("4 history", "NDJSON export: events/s", Table.f(rate, "events/s"), Table.f(rawRate, "rows/s"),
+                Table.ratio(rate, rawRate), "≥ 0.50", Table.yesNo(rate / rawRate >= 0.5));
+    }
+
+    private void asOf(String id) throws Exception {
+        String url = b.engagement().baseUrl() + "/engagements/" + id + "?asOf=" + enc(Instant.now());
+        Stats ledger = new Stats();
+        for (int i = 0; i < 12; i++) {
+            long t0 = System.nanoTime();
+            Http.Answer a = b.http.get(url, b.admin, "application/json");
+            if (i >= 2) ledger.add(System.nanoTime() - t0);
+            if (!a.ok()) {
+                b.table.error("asOf answered " + a.status() + " " + AppendSection.abbreviate(a.body()));
+                return;
+            }
+        }
+        Stats raw = new Stats();
+        try (Connection c = b.db("ledger_engagement");
+             PreparedStatement ps = c.prepareStatement("select * from domain_event_entry where global_index = ?")) {
+            long max = b.count("ledger_engagement", "select max(global_index) from domain_event_entry");
+            for (int i = 0; i < 200; i++) {
+                long t0 = System.nanoTime();
+                ps.setLong(1, 1 + (long) (Math.random() * max));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) rs.getBytes("payload");
+                }
+                if (i >= 20) raw.add(System.nanoTime() - t0);
+            }
+        }
+        double l = ledger.percentileMillis(50);
+        double r = raw.percentileMillis(50);
+        b.table.add("4 history", "asOf on " + b.options.asOfEvents + " events (median of 10)", Table.f(l, "ms"),
+                Table.f(r, "ms") + " (PK read, JDBC)", Table.ratio(l, r), "< 20×", Table.yesNo(l / r < 20));
+    }
+
+    private void verify(String id) throws Exception {
+        long t0 = System.nanoTime();
+        Http.Answer a = b.http.get(b.engagement().baseUrl() + "/engagements/" + id + "/verify", b.admin,
+                "application/json");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (!a.ok()) {
+            b.table.error("verify answered " + a.status() + " " + AppendSection.abbreviate(a.body()));
+            return;
+        }
+        List<byte[]> bytes = new ArrayList<>();
+        try (Connection c = b.db("ledger_engagement")) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("select payload, meta_data from domain_event_entry"
+                    + " where aggregate_identifier = ? order by sequence_number")) {
+                ps.setFetchSize(1000);
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        bytes.add(rs.getBytes(1));
+                        byte[] meta = rs.getBytes(2);
+                        bytes.add(meta == null ? new byte[0] : meta);
+                    }
+                }
+            }
+        }
+        long events = bytes.size() / 2;
+        long r0 = System.nanoTime();
+        byte[] previous = new byte[32];
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        for (int i = 0; i < bytes.size(); i += 2) {
+            sha.update(previous);
+            sha.update(bytes.get(i));
+            sha.update(bytes.get(i + 1));
+            previous = sha.digest();
+        }
+        double rawSeconds = (System.nanoTime() - r0) / 1e9;
+        double rate = events / seconds;
+        double rawRate = events / rawSeconds;
+        b.table.add("4 history", "verify of " + events + " events: events/s", Table.f(rate, "events/s"),
+                Table.f(rawRate, "events/s (SHA-256 chain)"), Table.ratio(rate, rawRate), "≥ 0.50",
+                Table.yesNo(rate / rawRate >= 0.5));
+    }
+}

@@ -1,0 +1,103 @@
+package com.engagementledger.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Command-line options; {@code --quick} sets small defaults, any explicit flag overrides them. */
+final class Options {
+    static final String USAGE = """
+            java -jar ledger-benchmark/target/ledger-benchmark.jar [options]
+              --quick                  a few seconds per section, tiny volumes (what the test runs)
+              --home <dir>             where the service modules are (default: current directory, or ..)
+              --out <file>             also write the table as Markdown to this file
+              --append-seconds <n>     duration of each append level (full 20, quick 3)
+              --clients <a,b,c>        append concurrency levels (default 1,8,32)
+              --e2e-seconds <n>        duration of the end-to-end run (full 30, quick 4)
+              --rebuild-events <n>     events produced to the topic for the rebuild (full 1000000, quick 500)
+              --rebuild-engagements <n> engagements they are spread over (full 1000, quick 5)
+              --history-events <n>     events in the exported engagement (full 100000, quick 300)
+              --asof-events <n>        events in the asOf engagement (full 10000, quick 100)
+              --catch-up-timeout <s>   how long consumers may take to catch up (default 1800, quick 180)
+              --gc-log                 start the services with -Xlog:gc to <work>/logs/<service>-gc.log
+              --jfr                    start the services with a JFR recording in <work>/logs/<service>.jfr
+              --keep                   keep the work directory (data and logs)
+              --env KEY=VALUE          an environment variable for every service (repeatable), e.g.
+                                       LEDGER_NOTIFICATION_CONSUMER_CONCURRENCY=3
+            """;
+
+    boolean quick;
+    Path home;
+    Path out;
+    int appendSeconds = -1;
+    int[] clients = {1, 8, 32};
+    int e2eSeconds = -1;
+    long rebuildEvents = -1;
+    int rebuildEngagements = -1;
+    int historyEvents = -1;
+    int asOfEvents = -1;
+    int catchUpSeconds = -1;
+    boolean gcLog;
+    boolean jfr;
+    boolean keep;
+    boolean help;
+    final java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+
+    static Options parse(String... args) {
+        Options o = new Options();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--quick" -> o.quick = true;
+                case "--home" -> o.home = Path.of(args[++i]);
+                case "--out" -> o.out = Path.of(args[++i]);
+                case "--append-seconds" -> o.appendSeconds = Integer.parseInt(args[++i]);
+                case "--clients" -> {
+                    String[] parts = args[++i].split(",");
+                    o.clients = new int[parts.length];
+                    for (int j = 0; j < parts.length; j++) {
+                        o.clients[j] = Integer.parseInt(parts[j].trim());
+                    }
+                }
+                case "--e2e-seconds" -> o.e2eSeconds = Integer.parseInt(args[++i]);
+                case "--rebuild-events" -> o.rebuildEvents = Long.parseLong(args[++i]);
+                case "--rebuild-engagements" -> o.rebuildEngagements = Integer.parseInt(args[++i]);
+                case "--history-events" -> o.historyEvents = Integer.parseInt(args[++i]);
+                case "--asof-events" -> o.asOfEvents = Integer.parseInt(args[++i]);
+                case "--catch-up-timeout" -> o.catchUpSeconds = Integer.parseInt(args[++i]);
+                case "--gc-log" -> o.gcLog = true;
+                case "--jfr" -> o.jfr = true;
+                case "--keep" -> o.keep = true;
+                case "--env" -> {
+                    String kv = args[++i];
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) throw new IllegalArgumentException("--env wants KEY=VALUE: " + kv);
+                    o.env.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+                case "--help", "-h" -> o.help = true;
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        if (o.appendSeconds < 0) o.appendSeconds = o.quick ? 3 : 20;
+        if (o.e2eSeconds < 0) o.e2eSeconds = o.quick ? 4 : 30;
+        if (o.rebuildEvents < 0) o.rebuildEvents = o.quick ? 500 : 1_000_000;
+        if (o.rebuildEngagements < 0) o.rebuildEngagements = o.quick ? 5 : 1_000;
+        if (o.historyEvents < 0) o.historyEvents = o.quick ? 300 : 100_000;
+        if (o.asOfEvents < 0) o.asOfEvents = o.quick ? 100 : 10_000;
+        if (o.catchUpSeconds < 0) o.catchUpSeconds = o.quick ? 180 : 1800;
+        if (o.home == null) {
+            Path here = Path.of("").toAbsolutePath();
+            o.home = here.resolve("engagement-service").toFile().isDirectory() ? here : here.getParent();
+        }
+        return o;
+    }
+
+    Duration catchUp() {
+        return Duration.ofSeconds(catchUpSeconds);
+    }
+
+    String volumes() {
+        return (quick ? "quick" : "full") + ": append " + appendSeconds + " s per level at " + java.util.Arrays.toString(clients)
+                + " clients; e2e " + e2eSeconds + " s; rebuild " + rebuildEvents + " events over " + rebuildEngagements
+                + " engagements; history " + historyEvents + " events; asOf " + asOfEvents + " events";
+    }
+}

@@ -1,0 +1,44 @@
+package com.engagementledger.benchmark;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the instrument end to end in quick mode against the real stack, so that it never rots. It asserts the shape
+ * of the table and the absence of errors and lost events, never a timing target.
+ */
+class BenchmarkQuickModeTest {
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void quickModeProducesEverySectionWithoutErrors() throws Exception {
+        Path home = Path.of("").toAbsolutePath().getParent();
+        for (String module : new String[]{"engagement-service", "scorecard-service", "notification-service"}) {
+            Assumptions.assumeTrue(Files.isRegularFile(home.resolve(module).resolve("target").resolve(module + ".jar")),
+                    module + " is not packaged (the benchmark test runs after the services' package phase)");
+        }
+        Path out = Files.createTempFile("ledger-bench", ".md");
+        Options options = Options.parse("--quick", "--home", home.toString(), "--out", out.toString(),
+                "--append-seconds", "2", "--e2e-seconds", "3");
+
+        Table table = new Benchmark(options).run();
+
+        assertThat(table.errors).as("errors in the quick run").isEmpty();
+        String markdown = Files.readString(out);
+        assertThat(markdown).contains("1 append", "2 end-to-end", "3 rebuild", "4 history", "heap", "GC", "counts",
+                "Errors: none");
+        for (int clients : options.clients) {
+            assertThat(markdown).contains(clients + " clients: commands/s");
+        }
+        assertThat(table.rows).filteredOn(r -> r.section().equals("counts") && r.measure().startsWith("processed"))
+                .hasSize(2).allMatch(r -> r.met().equals("yes"));
+        assertThat(table.rows).filteredOn(r -> r.section().equals("heap")).hasSize(3);
+    }
+}
