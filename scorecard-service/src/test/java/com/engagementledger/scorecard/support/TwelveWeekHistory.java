@@ -55,8 +55,14 @@ public final class TwelveWeekHistory {
 
     /** Publishes the history in the order the ledger recorded it; returns the ce_ids. */
     public static List<String> publish(LedgerPublisher p, String e, String name) {
+        return publish(p, e, name, "Northwind Bank", "Baltic Code");
+    }
+
+    /** The same history with the given client and partner names (e.g. hostile strings for the browser test). */
+    public static List<String> publish(LedgerPublisher p, String e, String name, String clientName,
+                                       String partnerName) {
         Recorder r = new Recorder(p, e);
-        r.at("2026-01-05T08:00:00Z", "lead-1", new EngagementOpened(e, name, "Northwind Bank", "Baltic Code",
+        r.at("2026-01-05T08:00:00Z", "lead-1", new EngagementOpened(e, name, clientName, partnerName,
                 EngagementModel.DEDICATED_TEAM, ManagementStructure.SHARED, ContractType.TIME_AND_MATERIALS,
                 "Europe/London", "Europe/Riga", LocalTime.of(9, 0), LocalTime.of(13, 0),
                 CoveragePattern.HALF_DAY_OVERLAP, START));
