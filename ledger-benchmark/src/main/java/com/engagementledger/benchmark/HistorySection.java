@@ -81,7 +81,11 @@ final class HistorySection {
         return URLEncoder.encode(t.toString(), StandardCharsets.UTF_8);
     }
 
-    /** One engagement holding {@code events} events: governance reviews through the API, 32 clients. */
+    /**
+     * One engagement holding {@code events} events through the API, 32 clients. Each event starts a work item, an
+     * aggregate of its own: commands racing on one aggregate may be answered 409 by design, facts of separate
+     * aggregates of one engagement never are (its hash chain serializes them instead).
+     */
     private String load(int events) throws Exception {
         String base = b.engagement().baseUrl();
         Http.Answer opened = b.http.post(base + "/engagements", b.lead,
@@ -94,9 +98,9 @@ final class HistorySection {
         for (int t = 0; t < 32; t++) {
             threads.add(Benchmark.thread(() -> {
                 while (next.getAndIncrement() < events) {
-                    Http.Answer a = b.http.post(base + "/engagements/" + id + "/governance-reviews", b.lead,
-                            AppendSection.body("kind", "MONTHLY_STANDARDS", "heldOn", LocalDate.now().toString(),
-                                    "attendees", List.of("Clara Lead"), "outcomes", List.of("on track")));
+                    Http.Answer a = b.http.post(base + "/engagements/" + id + "/work-items", b.lead,
+                            AppendSection.body("title", "history item", "startedAt",
+                                    Instant.now().minusSeconds(60).toString()));
                     if (!a.ok() && failures.getAndIncrement() < 5) {
                         b.table.error("history load: " + a.status() + " " + AppendSection.abbreviate(a.body()));
                     }
@@ -139,9 +143,11 @@ final class HistorySection {
         long rawRows = 0;
         try (Connection c = b.db("ledger_engagement")) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("select global_index, event_identifier, aggregate_identifier,"
-                    + " sequence_number, type, time_stamp, payload_type, payload, meta_data from domain_event_entry"
-                    + " where aggregate_identifier = ? order by sequence_number")) {
+            // every event of the engagement, across its aggregates, in global order: what the export streams
+            try (PreparedStatement ps = c.prepareStatement("select d.global_index, d.event_identifier,"
+                    + " d.aggregate_identifier, d.sequence_number, d.type, d.time_stamp, d.payload_type, d.payload,"
+                    + " d.meta_data from engagement_event e join domain_event_entry d on d.global_index = e.global_index"
+                    + " where e.engagement_id = ? order by e.global_index")) {
                 ps.setFetchSize(1000);
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -205,8 +211,9 @@ final class HistorySection {
         List<byte[]> bytes = new ArrayList<>();
         try (Connection c = b.db("ledger_engagement")) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("select payload, meta_data from domain_event_entry"
-                    + " where aggregate_identifier = ? order by sequence_number")) {
+            try (PreparedStatement ps = c.prepareStatement("select d.payload, d.meta_data from engagement_event e"
+                    + " join domain_event_entry d on d.global_index = e.global_index"
+                    + " where e.engagement_id = ? order by e.global_index")) {
                 ps.setFetchSize(1000);
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
