@@ -28,7 +28,7 @@ final class AppendSection {
         this.b = b;
     }
 
-    record Result(double perSecond, double p50, double p99, long errors, long count, double cpuSeconds) {
+    record Result(double perSecond, double p50, double p99, long errors, long count, String cpu) {
     }
 
     void run() throws Exception {
@@ -36,16 +36,21 @@ final class AppendSection {
             s.execute("create table if not exists bench_raw_insert (id bigserial primary key, client int not null, "
                     + "created_at timestamptz not null default now(), payload text not null)");
         }
-        // warm-up, not recorded: the JIT of all three services, the connection pools
-        ledger(8, Math.min(5, b.options.appendSeconds));
+        // what the stack costs at rest (pollers, schedulers, the broker), for reading the per-command figures below
+        int idleSeconds = b.options.quick ? 1 : 10;
+        CpuUse idle0 = CpuUse.now(b);
+        Thread.sleep(idleSeconds * 1000L);
+        b.table.note("idle before the append section, CPU per second of wall time: "
+                + CpuUse.now(b).perSecond(idle0, idleSeconds));
+        // warm-up, not recorded: the JIT of all three services (C2 needs tens of seconds of load), the pools
+        ledger(8, b.options.quick ? 2 : b.options.warmUpSeconds);
         double max = 0;
         List<String> cpuNotes = new ArrayList<>();
         for (int clients : b.options.clients) {
             Result raw = raw(clients, b.options.appendSeconds);
             Result ledger = ledger(clients, b.options.appendSeconds);
             max = Math.max(max, ledger.perSecond());
-            cpuNotes.add(Table.f(ledger.cpuSeconds() * 1000 / Math.max(1, ledger.count()), "ms") + " at " + clients
-                    + " clients");
+            cpuNotes.add(clients + " clients: " + ledger.cpu() + "; raw insert: " + raw.cpu());
             boolean eight = clients == 8;
             double tputRatio = ledger.perSecond() / raw.perSecond();
             double p99Ratio = ledger.p99() / raw.p99();
@@ -58,9 +63,12 @@ final class AppendSection {
                     Table.ratio(ledger.p99(), raw.p99()), eight ? "< 4×" : "", eight ? Table.yesNo(p99Ratio < 4) : "");
         }
         b.appendMax = max;
-        b.table.note("append: engagement-service used " + String.join(", ", cpuNotes) + " of CPU per accepted command "
-                + "(user + system, from /proc), while the measured wall time per command is its latency; the raw "
-                + "insert row is ~1 KB text into a bigserial table, autocommit, one prepared statement");
+        b.table.note("append: the raw insert row is ~1 KB text into a bigserial table, autocommit, one prepared "
+                + "statement; the ledger's warm-up before the first level: " + (b.options.quick ? 2
+                : b.options.warmUpSeconds) + " s at 8 clients");
+        b.table.note("append, CPU (user + system, from /proc) per accepted command or raw insert, by process, "
+                + "including the consumers' work on the events the level produced while it ran: "
+                + String.join("; ", cpuNotes));
     }
 
     Result raw(int clients, int seconds) throws Exception {
@@ -91,6 +99,7 @@ final class AppendSection {
             }));
         }
         long t0 = System.nanoTime();
+        CpuUse cpu0 = CpuUse.now(b);
         for (Thread t : threads) {
             t.join();
         }
@@ -98,7 +107,7 @@ final class AppendSection {
         Stats all = new Stats();
         stats.forEach(all::addAll);
         return new Result(all.count() / elapsed, all.percentileMillis(50), all.percentileMillis(99), errors.get(),
-                all.count(), Double.NaN);
+                all.count(), CpuUse.now(b).perUnit(cpu0, all.count(), "insert"));
     }
 
     Result ledger(int clients, int seconds) throws Exception {
@@ -125,16 +134,15 @@ final class AppendSection {
             }));
         }
         long t0 = System.nanoTime();
-        double cpu0 = b.engagement().cpuSeconds();
+        CpuUse cpu0 = CpuUse.now(b);
         for (Thread t : threads) {
             t.join();
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
-        double cpu = b.engagement().cpuSeconds() - cpu0;
         Stats all = new Stats();
         stats.forEach(all::addAll);
         return new Result(all.count() / elapsed, all.percentileMillis(50), all.percentileMillis(99), errors.get(),
-                all.count(), cpu);
+                all.count(), CpuUse.now(b).perUnit(cpu0, all.count(), "command"));
     }
 
     /** One client's commands, in an order that keeps each valid: a cycle of ten over its current engagement. */

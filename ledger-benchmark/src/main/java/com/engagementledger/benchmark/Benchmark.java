@@ -116,6 +116,9 @@ public final class Benchmark {
     }
 
     private void section(String name, Body body) {
+        if (!name.equals("counts") && !name.equals("heap/GC") && !options.sections.contains(name)) {
+            return;
+        }
         System.out.println("\n== " + name + " (" + Instant.now() + ", load average " + loadAverage() + ")");
         loads.add(name + " " + loadAverage());
         for (ServiceProcess p : services.values()) {

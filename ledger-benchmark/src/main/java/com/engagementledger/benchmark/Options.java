@@ -12,6 +12,8 @@ final class Options {
               --out <file>             also write the table as Markdown to this file
               --append-seconds <n>     duration of each append level (full 20, quick 3)
               --clients <a,b,c>        append concurrency levels (default 1,8,32)
+              --warm-up-seconds <n>    unrecorded load at 8 clients before the first append level (default 30,
+                                       quick 2): the services' JIT
               --e2e-seconds <n>        duration of the end-to-end run (full 30, quick 4)
               --rebuild-events <n>     events produced to the topic for the rebuild (full 1000000, quick 500)
               --rebuild-engagements <n> engagements they are spread over (full 1000, quick 5)
@@ -21,6 +23,8 @@ final class Options {
               --gc-log                 start the services with -Xlog:gc to <work>/logs/<service>-gc.log
               --jfr                    start the services with a JFR recording in <work>/logs/<service>.jfr
               --keep                   keep the work directory (data and logs)
+              --sections <a,b>         run only these sections (append, end-to-end, rebuild, history); the final
+                                       counts and heap/GC always run (default: all)
               --env KEY=VALUE          an environment variable for every service (repeatable), e.g.
                                        LEDGER_NOTIFICATION_CONSUMER_CONCURRENCY=3
             """;
@@ -30,6 +34,7 @@ final class Options {
     Path out;
     int appendSeconds = -1;
     int[] clients = {1, 8, 32};
+    int warmUpSeconds = 30;
     int e2eSeconds = -1;
     long rebuildEvents = -1;
     int rebuildEngagements = -1;
@@ -40,6 +45,7 @@ final class Options {
     boolean jfr;
     boolean keep;
     boolean help;
+    java.util.Set<String> sections = new java.util.LinkedHashSet<>(java.util.List.of("append", "end-to-end", "rebuild", "history"));
     final java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
 
     static Options parse(String... args) {
@@ -58,6 +64,7 @@ final class Options {
                         o.clients[j] = Integer.parseInt(parts[j].trim());
                     }
                 }
+                case "--warm-up-seconds" -> o.warmUpSeconds = Integer.parseInt(args[++i]);
                 case "--e2e-seconds" -> o.e2eSeconds = Integer.parseInt(args[++i]);
                 case "--rebuild-events" -> o.rebuildEvents = Long.parseLong(args[++i]);
                 case "--rebuild-engagements" -> o.rebuildEngagements = Integer.parseInt(args[++i]);
@@ -72,6 +79,15 @@ final class Options {
                     int eq = kv.indexOf('=');
                     if (eq <= 0) throw new IllegalArgumentException("--env wants KEY=VALUE: " + kv);
                     o.env.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+                case "--sections" -> {
+                    java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
+                    for (String part : args[++i].split(",")) {
+                        String name = part.trim();
+                        if (!o.sections.contains(name)) throw new IllegalArgumentException("unknown section " + name);
+                        chosen.add(name);
+                    }
+                    o.sections = chosen;
                 }
                 case "--help", "-h" -> o.help = true;
                 default -> throw new IllegalArgumentException("unknown option " + a);
@@ -96,7 +112,8 @@ final class Options {
     }
 
     String volumes() {
-        return (quick ? "quick" : "full") + ": append " + appendSeconds + " s per level at " + java.util.Arrays.toString(clients)
+        String only = sections.size() == 4 ? "" : " (only " + String.join(", ", sections) + ")";
+        return (quick ? "quick" : "full") + only + ": append " + appendSeconds + " s per level at " + java.util.Arrays.toString(clients)
                 + " clients; e2e " + e2eSeconds + " s; rebuild " + rebuildEvents + " events over " + rebuildEngagements
                 + " engagements; history " + historyEvents + " events; asOf " + asOfEvents + " events";
     }
