@@ -79,23 +79,28 @@ class ChainAppender {
 
     /**
      * Locks the engagement's chain head (creating it on the first event), so concurrent appends to one engagement
-     * serialize here and each link names the one before it.
+     * serialize here and each link names the one before it. Two statements: the upsert locks the head and answers
+     * it as it stands (its do-update changes nothing), then one statement stores the link and moves the head.
      */
     void append(String engagementId, long globalIndex, CanonicalEvent event) {
-        jdbc.sql("insert into event_chain_head (engagement_id, chain_seq, hash) values (?, 0, ?) on conflict do nothing")
-                .params(engagementId, CanonicalEvent.GENESIS).update();
         record Head(long seq, String hash) {
         }
-        Head head = jdbc.sql("select chain_seq, hash from event_chain_head where engagement_id = ? for update")
-                .params(engagementId).query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+        Head head = jdbc.sql("""
+                        insert into event_chain_head (engagement_id, chain_seq, hash) values (?, 0, ?)
+                        on conflict (engagement_id) do update set chain_seq = event_chain_head.chain_seq
+                        returning chain_seq, hash""")
+                .params(engagementId, CanonicalEvent.GENESIS)
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
         String hash = event.hash(head.hash());
         long seq = head.seq() + 1;
         jdbc.sql("""
-                        insert into event_chain (engagement_id, chain_seq, global_index, event_identifier, prev_hash, hash)
-                        values (?, ?, ?, ?, ?, ?)""")
-                .params(engagementId, seq, globalIndex, event.eventId(), head.hash(), hash).update();
-        jdbc.sql("update event_chain_head set chain_seq = ?, hash = ? where engagement_id = ?")
-                .params(seq, hash, engagementId).update();
+                        with link as (
+                          insert into event_chain (engagement_id, chain_seq, global_index, event_identifier, prev_hash, hash)
+                          values (:engagement, :seq, :globalIndex, :event, :prev, :hash))
+                        update event_chain_head set chain_seq = :seq, hash = :hash where engagement_id = :engagement""")
+                .param("engagement", engagementId).param("seq", seq).param("globalIndex", globalIndex)
+                .param("event", event.eventId()).param("prev", head.hash()).param("hash", hash)
+                .update();
     }
 
     /** The chain's processor is subscribing (same transaction) and propagates failures, whatever application.yml says. */

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The resource_view table: one JSON document per resource, with the version (last sequence number) it reflects. */
@@ -26,11 +30,25 @@ public class ViewStore {
     }
 
     public <V> Optional<Stored<V>> find(String kind, String id, Class<V> type) {
+        Written written = written().get(kind + '/' + id);
+        if (written != null) {
+            return Optional.of(new Stored<>(id, written.engagementId(), written.version(), read(written.state(), type)));
+        }
         return jdbc.sql("select id, engagement_id, version, state::text from resource_view where kind = ? and id = ?")
                 .params(kind, id)
                 .query((rs, n) -> new Stored<>(rs.getString(1), rs.getString(2), rs.getLong(3),
                         read(rs.getString(4), type)))
                 .optional();
+    }
+
+    /** The version of a view (0 if there is none yet), without reading its document. */
+    public long version(String kind, String id) {
+        Written written = written().get(kind + '/' + id);
+        if (written != null) {
+            return written.version();
+        }
+        return jdbc.sql("select version from resource_view where kind = ? and id = ?")
+                .params(kind, id).query(Long.class).optional().orElse(0L);
     }
 
     /** Views of one kind in one engagement, oldest first, with an optional status filter. */
@@ -76,13 +94,44 @@ public class ViewStore {
     }
 
     void save(String kind, String id, String engagementId, long version, Object state, Instant at) {
+        String document = write(state);
+        written().put(kind + '/' + id, new Written(engagementId, version, document));
         jdbc.sql("""
                         insert into resource_view (kind, id, engagement_id, version, state, created_at, updated_at)
                         values (?, ?, ?, ?, cast(? as jsonb), ?, ?)
                         on conflict (kind, id) do update
                           set version = excluded.version, state = excluded.state, updated_at = excluded.updated_at""")
-                .params(kind, id, engagementId, version, write(state), Timestamp.from(at), Timestamp.from(at))
+                .params(kind, id, engagementId, version, document, Timestamp.from(at), Timestamp.from(at))
                 .update();
+    }
+
+    private record Written(String engagementId, long version, String state) {
+    }
+
+    /**
+     * The views this transaction has written, so the command that wrote them (the answered version) and a second
+     * event on the same resource read them back without a round trip. Each view is written only by the events of
+     * the one aggregate it shows, so no other transaction can change it before this one commits. Outside a
+     * transaction there is nothing to remember.
+     */
+    private Map<String, Written> written() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Written> views = (Map<String, Written>) TransactionSynchronizationManager.getResource(this);
+        if (views == null) {
+            Map<String, Written> bound = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, bound);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ViewStore.this);
+                }
+            });
+            views = bound;
+        }
+        return views;
     }
 
     private <V> V read(String text, Class<V> type) {

@@ -92,8 +92,7 @@ public class CommandRunner {
             for (Object command : request.commands()) {
                 send(command, metaData);
             }
-            long version = views.find(request.kind(), request.id(), Object.class)
-                    .map(ViewStore.Stored::version).orElse(0L);
+            long version = views.version(request.kind(), request.id());
             CommandResult result = new CommandResult(request.answerId(), version);
             HttpStatus httpStatus = request.creates() ? HttpStatus.CREATED : HttpStatus.OK;
             String location = request.creates() ? request.http().getRequestURI() + "/" + request.answerId() : null;
