@@ -1,6 +1,10 @@
 package com.engagementledger.engagement.audit;
 
+import com.engagementledger.contract.DecisionEvents;
+import com.engagementledger.contract.EngagementEvents;
 import com.engagementledger.contract.Enums.OwnershipArea;
+import com.engagementledger.contract.IncidentEvents;
+import com.engagementledger.contract.OnboardingEvents;
 import com.engagementledger.engagement.common.NotFound;
 import com.engagementledger.engagement.decision.DecisionView;
 import com.engagementledger.engagement.decision.DecisionViewFold;
@@ -53,13 +57,13 @@ class AsOfController {
 
     @GetMapping
     EngagementView engagement(@PathVariable String engagementId, @RequestParam String asOf, HttpServletRequest http) {
-        return engagementAt(state(engagementId, asOf, http), engagementId);
+        return engagementAt(state(engagementId, asOf, http, EngagementEvents.class), engagementId);
     }
 
     @GetMapping("/ownership")
     Map<OwnershipArea, EngagementView.Owner> ownership(@PathVariable String engagementId, @RequestParam String asOf,
                                                        HttpServletRequest http) {
-        return engagementAt(state(engagementId, asOf, http), engagementId).ownership;
+        return engagementAt(state(engagementId, asOf, http, EngagementEvents.class), engagementId).ownership;
     }
 
     @GetMapping("/decisions")
@@ -69,7 +73,7 @@ class AsOfController {
                                         @RequestParam(required = false) String category,
                                         @RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size, HttpServletRequest http) {
-        AsOfReplay.State state = state(engagementId, asOf, http);
+        AsOfReplay.State state = state(engagementId, asOf, http, EngagementEvents.class, DecisionEvents.class);
         Predicate<DecisionView> decided = d -> decidedBy == null || by(d.proposed, decidedBy)
                 || by(d.accepted, decidedBy) || by(d.approved, decidedBy);
         Predicate<DecisionView> inCategory = d -> category == null
@@ -83,7 +87,7 @@ class AsOfController {
                                         @RequestParam(required = false) String status,
                                         @RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size, HttpServletRequest http) {
-        AsOfReplay.State state = state(engagementId, asOf, http);
+        AsOfReplay.State state = state(engagementId, asOf, http, EngagementEvents.class, OnboardingEvents.class);
         return page(state.all(EngineerViewFold.KIND, EngineerView.class).stream().filter(hasStatus(status)).toList(),
                 page, size);
     }
@@ -93,18 +97,19 @@ class AsOfController {
                                         @RequestParam(required = false) String status,
                                         @RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size, HttpServletRequest http) {
-        AsOfReplay.State state = state(engagementId, asOf, http);
+        AsOfReplay.State state = state(engagementId, asOf, http, EngagementEvents.class, IncidentEvents.class);
         return page(state.all(IncidentViewFold.KIND, IncidentView.class).stream().filter(hasStatus(status)).toList(),
                 page, size);
     }
 
-    private AsOfReplay.State state(String engagementId, String asOf, HttpServletRequest http) {
+    /** The engagement's own events are always replayed: they say whether it existed at that instant. */
+    private AsOfReplay.State state(String engagementId, String asOf, HttpServletRequest http, Class<?>... families) {
         Caller caller = access.requireEngagement(engagementId);
         Instant at = HistoryFilter.instant("asOf", asOf);
         if (at == null || asOf.isBlank()) {
             throw new BadRequest("asOf", "instant", "asOf must be an ISO-8601 instant");
         }
-        AsOfReplay.State state = replay.replay(engagementId, at);
+        AsOfReplay.State state = replay.replay(engagementId, at, families);
         // an engagement that did not exist yet is not found, exactly like one that never existed
         engagementAt(state, engagementId);
         reads.record(caller, engagementId, http);

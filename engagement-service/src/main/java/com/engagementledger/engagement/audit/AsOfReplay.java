@@ -1,5 +1,7 @@
 package com.engagementledger.engagement.audit;
 
+import com.engagementledger.contract.EventCatalog;
+import com.engagementledger.contract.EventType;
 import com.engagementledger.contract.LedgerEvent;
 import com.engagementledger.engagement.common.Metadata;
 import com.engagementledger.engagement.view.EventContext;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,15 +61,23 @@ class AsOfReplay {
         }
     }
 
-    State replay(String engagementId, Instant asOf) {
+    /**
+     * The engagement's resources at {@code asOf}, rebuilt from the events of the given contract families only
+     * (e.g. {@code EngagementEvents}, {@code DecisionEvents}): each view folds the events of one family, so an
+     * answer about decisions need not read an engagement's work items.
+     */
+    State replay(String engagementId, Instant asOf, Class<?>... families) {
+        String[] types = Arrays.stream(families).flatMap(f -> Arrays.stream(f.getDeclaredClasses()))
+                .filter(c -> c.isAnnotationPresent(EventType.class)).map(EventCatalog::typeName)
+                .toArray(String[]::new);
         State state = new State();
         jdbc.sql("""
                         select d.payload_type, d.payload_revision, d.payload, d.meta_data, d.event_identifier,
                                d.sequence_number, d.time_stamp
                         from engagement_event ee join domain_event_entry d on d.global_index = ee.global_index
-                        where ee.engagement_id = ? and ee.recorded_at <= ?
+                        where ee.engagement_id = ? and ee.event_type = any(?) and ee.recorded_at <= ?
                         order by ee.global_index""")
-                .params(engagementId, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC))
+                .params(engagementId, types, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC))
                 .query(rs -> {
                     LedgerEvent event = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(3),
                             byte[].class, rs.getString(1), rs.getString(2)));

@@ -134,6 +134,32 @@ class AuditHistoryTest extends IntegrationTest {
         assertThat(bad.json().get("errors").get(0).get("field").asText()).isEqualTo("asOf");
     }
 
+    /**
+     * asOf replays only the event types of the resources asked for: with every family present in one engagement,
+     * each asOf answer at "now" still equals the current view, and none is padded with another family's resources.
+     */
+    @Test
+    void as_of_now_equals_every_current_view_when_all_families_share_the_engagement() throws Exception {
+        actors();
+        Api anna = api(tokens.lead("lead-anna"));
+        String id = anna.post("/engagements", Scenario.engagement("Families as of")).id();
+        String base = "/engagements/" + id;
+        ok(anna.post(base + "/ownership/ON_CALL", owner("partner-ravi", "PARTNER")));
+        ok(partner.post(base + "/decisions", Scenario.decision("Use Kafka", "ARCHITECTURE", "COSTLY")));
+        ok(anna.post(base + "/engineers", Map.of("name", "Priya", "side", "PARTNER", "role", "backend",
+                "joinedOn", "2026-08-10")));
+        ok(anna.post(base + "/incidents", Map.of("severity", "SEV3", "service", "api", "title", "slow",
+                "detectedAt", "2026-09-01T10:00:00Z")));
+        ok(partner.post(base + "/work-items", Map.of("title", "Refunds", "startedAt", "2026-09-01T09:00:00Z")));
+        Instant now = between();
+        for (String path : List.of("", "/ownership", "/decisions", "/engineers", "/incidents")) {
+            JsonNode current = anna.get(base + path).json();
+            assertThat(anna.get(base + path + "?asOf=" + now).json()).as(path).isEqualTo(current);
+        }
+        assertThat(anna.get(base + "/engineers?asOf=" + now).json().get("items").size()).isEqualTo(1);
+        assertThat(anna.get(base + "/incidents?asOf=" + now).json().get("items").size()).isEqualTo(1);
+    }
+
     @Test
     void history_filters_pages_and_exports_every_event_in_global_order() throws Exception {
         actors();
