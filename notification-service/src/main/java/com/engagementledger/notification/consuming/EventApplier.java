@@ -15,9 +15,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
-/** Once-only application: the processed-event row and every alert/schedule change commit together. */
+/**
+ * Once-only application: the processed-event rows and every alert/schedule change commit together, for one event
+ * or for a whole batch of them.
+ */
 @Component
 class EventApplier {
     private static final Logger log = LoggerFactory.getLogger(EventApplier.class);
@@ -37,8 +41,18 @@ class EventApplier {
                 .description("events skipped because their ce_id was already applied").register(meters);
     }
 
+    /** A batch in one transaction: one commit (one WAL flush) for all of it instead of one per event. */
+    @Transactional
+    public void applyAllOnce(List<CloudEvent> events) {
+        events.forEach(this::apply);
+    }
+
     @Transactional
     public void applyOnce(CloudEvent event) {
+        apply(event);
+    }
+
+    private void apply(CloudEvent event) {
         Optional<Class<? extends LedgerEvent>> type = EventCatalog.byName(event.getType());
         if (type.isEmpty()) {
             // a newer producer may publish types this version does not know; skipping keeps the stream moving

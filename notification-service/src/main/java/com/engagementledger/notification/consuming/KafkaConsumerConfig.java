@@ -25,8 +25,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The ledger-events listener: raw bytes in, record ack mode, retries with backoff, then the dead-letter topic; while
- * the database cannot be reached, retries without end instead.
+ * The ledger-events listener: raw bytes in, batches (offsets committed after each batch), retries of the failing
+ * record with backoff, then the dead-letter topic; while the database cannot be reached, retries without end instead.
  */
 @Configuration
 class KafkaConsumerConfig {
@@ -59,7 +59,7 @@ class KafkaConsumerConfig {
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer));
         factory.setConcurrency(concurrency);
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, backOff);
         // our database down is not the message's fault: wait for it as long as it takes, never dead-letter (skip) it
         errorHandler.setBackOffFunction((record, e) -> DatabaseUnavailable.isCause(e)

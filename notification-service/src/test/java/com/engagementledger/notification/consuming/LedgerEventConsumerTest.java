@@ -83,6 +83,30 @@ class LedgerEventConsumerTest extends IntegrationTest {
                 .query(Long.class).single()).isZero();
     }
 
+    /**
+     * Events arrive in batches applied in one transaction: a poison message in the middle of one must not take its
+     * neighbours with it (applied one by one, the good ones before and after it each commit once).
+     */
+    @Test
+    void a_poison_message_inside_a_batch_costs_only_itself() {
+        String engagement = newId();
+        String type = EventCatalog.typeName(EngineerLeft.class);
+        List<String> good = new java.util.ArrayList<>();
+        good.add(publish(new EngineerLeft(engagement, newId(), today(), today(), 0, "left")));
+        good.add(publish(new EngineerLeft(engagement, newId(), today(), today(), 0, "left")));
+        String poison = newId();
+        publish(new EngineerLeft(engagement, newId(), today(), today(), 0, "left"), poison, type,
+                "{not json".getBytes(StandardCharsets.UTF_8));
+        good.add(publish(new EngineerLeft(engagement, newId(), today(), today(), 0, "left")));
+        good.add(publish(new EngineerLeft(engagement, newId(), today(), today(), 0, "left")));
+        good.forEach(this::awaitApplied);
+        assertThat(jdbc.sql("select count(*) from processed_event where event_id = any(?)")
+                .params((Object) good.toArray(String[]::new)).query(Long.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("select count(*) from processed_event where event_id = ?").params(poison)
+                .query(Long.class).single()).isZero();
+        assertThat(alertCount(engagement, "onboarding.early-departure")).isEqualTo(4);
+    }
+
     private double unknownCount() {
         return meters.find("ledger.notification.events.unknown").tag("type", "ledger.something.new.v9").counters()
                 .stream().mapToDouble(c -> c.count()).sum();
