@@ -40,7 +40,8 @@ final class AppendSection {
         int idleSeconds = b.options.quick ? 1 : 10;
         CpuUse idle0 = CpuUse.now(b);
         Thread.sleep(idleSeconds * 1000L);
-        b.table.note("idle before the append section, CPU per second of wall time: "
+        b.table.note("idle before the append section (just started: the JIT is still compiling), CPU per second of "
+                + "wall time: "
                 + CpuUse.now(b).perSecond(idle0, idleSeconds));
         // warm-up, not recorded: the JIT of all three services (C2 needs tens of seconds of load), the pools
         ledger(8, b.options.quick ? 2 : b.options.warmUpSeconds);

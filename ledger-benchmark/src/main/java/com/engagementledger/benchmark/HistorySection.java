@@ -86,6 +86,9 @@ final class HistorySection {
      * proposes a decision), an aggregate of its own: commands racing on one aggregate may be answered 409 by design,
      * facts of separate aggregates of one engagement never are (its hash chain serializes them instead).
      */
+    /** Events in the engagements loaded so far, by id: the commands answered 2xx plus the opening. */
+    private final java.util.Map<String, Long> loaded = new java.util.HashMap<>();
+
     private String load(int events, boolean decisions) throws Exception {
         String base = b.engagement().baseUrl();
         Http.Answer opened = b.http.post(base + "/engagements", b.lead,
@@ -93,6 +96,7 @@ final class HistorySection {
         String id = opened.id();
         AtomicInteger next = new AtomicInteger(1);
         AtomicLong failures = new AtomicLong();
+        AtomicLong accepted = new AtomicLong(1);
         long t0 = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 32; t++) {
@@ -108,7 +112,9 @@ final class HistorySection {
                             : b.http.post(base + "/engagements/" + id + "/work-items", b.lead,
                                     AppendSection.body("title", "history item", "startedAt",
                                             Instant.now().minusSeconds(60).toString()));
-                    if (!a.ok() && failures.getAndIncrement() < 5) {
+                    if (a.ok()) {
+                        accepted.incrementAndGet();
+                    } else if (failures.getAndIncrement() < 5) {
                         b.table.error("history load: " + a.status() + " " + AppendSection.abbreviate(a.body()));
                     }
                 }
@@ -118,9 +124,10 @@ final class HistorySection {
             t.join();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        b.table.note("history: loaded an engagement of " + events + (decisions ? " decisions" : " work items")
-                + " through the API (32 clients) in " + Table.f(seconds, "s") + " (" + Table.f(events / seconds, "/s")
-                + ")");
+        b.table.note("history: loaded an engagement of " + accepted.get() + " events (" + (decisions ? "decisions"
+                : "work items") + ", " + failures.get() + " commands refused) through the API (32 clients) in "
+                + Table.f(seconds, "s") + " (" + Table.f(accepted.get() / seconds, "/s") + ")");
+        loaded.put(id, accepted.get());
         return id;
     }
 
@@ -203,11 +210,11 @@ final class HistorySection {
             }
         }
         double r = raw.percentileMillis(50);
-        int n = b.options.asOfEvents;
-        b.table.add("4 history", "asOf engagement holding " + n + " decisions: GET the engagement (median of 10)",
+        long n = loaded.getOrDefault(id, (long) b.options.asOfEvents);
+        b.table.add("4 history", "asOf engagement of " + n + " events (all but its opening are decisions): GET the engagement (median of 10)",
                 Table.f(engagement, "ms"), Table.f(r, "ms") + " (PK read, JDBC)", Table.ratio(engagement, r),
                 "< 20×", Table.yesNo(engagement / r < 20));
-        b.table.add("4 history", "asOf same engagement: GET its decisions, all " + n + " folded (median of 10)",
+        b.table.add("4 history", "asOf same engagement: GET its decisions, " + (n - 1) + " folded (median of 10)",
                 Table.f(decisions, "ms"), Table.f(r, "ms") + " (PK read, JDBC)", Table.ratio(decisions, r),
                 "< 20×", Table.yesNo(decisions / r < 20));
     }
