@@ -43,7 +43,8 @@ final class AppendSection {
         b.table.note("idle before the append section (just started: the JIT is still compiling), CPU per second of "
                 + "wall time: "
                 + CpuUse.now(b).perSecond(idle0, idleSeconds));
-        // warm-up, not recorded: the JIT of all three services (C2 needs tens of seconds of load), the pools
+        // warm-up, not recorded: the JIT of all three services (C2 keeps compiling for a minute or two of load; with
+        // 30 s instead of 120 s the 8-client level measured 81 instead of 123 commands/s), the pools
         ledger(8, b.options.quick ? 2 : b.options.warmUpSeconds);
         double max = 0;
         List<String> cpuNotes = new ArrayList<>();

@@ -94,7 +94,7 @@ public final class Benchmark {
         } finally {
             stopStack();
         }
-        table.note("1-minute load average of the machine at the start of each section (other work shares these cores): "
+        table.note("1-minute load average of the machine at the start of each section (the stack's own threads plus any other work): "
                 + String.join(", ", loads) + "; at the end " + loadAverage());
         String header = "# Engagement Ledger benchmark\n\n" + "Run " + started + " · " + machine() + "\n\n"
                 + "Volumes: " + options.volumes() + "\n\n";

@@ -128,6 +128,8 @@ final class HistorySection {
                 : "work items") + ", " + failures.get() + " commands refused) through the API (32 clients) in "
                 + Table.f(seconds, "s") + " (" + Table.f(accepted.get() / seconds, "/s") + ")");
         loaded.put(id, accepted.get());
+        // the reads below are measured on a quiet stack, not against the publisher and consumers catching up
+        b.awaitConsumers("history load", b.options.catchUp());
         return id;
     }
 
@@ -261,16 +263,20 @@ final class HistorySection {
             }
         }
         long events = bytes.size() / 2;
-        long r0 = System.nanoTime();
-        byte[] previous = new byte[32];
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        for (int i = 0; i < bytes.size(); i += 2) {
-            sha.update(previous);
-            sha.update(bytes.get(i));
-            sha.update(bytes.get(i + 1));
-            previous = sha.digest();
+        // the best of three passes: the first one also pays for the JIT, which the service has long done
+        double rawSeconds = Double.MAX_VALUE;
+        for (int pass = 0; pass < 3; pass++) {
+            long r0 = System.nanoTime();
+            byte[] previous = new byte[32];
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (int i = 0; i < bytes.size(); i += 2) {
+                sha.update(previous);
+                sha.update(bytes.get(i));
+                sha.update(bytes.get(i + 1));
+                previous = sha.digest();
+            }
+            rawSeconds = Math.min(rawSeconds, (System.nanoTime() - r0) / 1e9);
         }
-        double rawSeconds = (System.nanoTime() - r0) / 1e9;
         double rate = events / seconds;
         double rawRate = events / rawSeconds;
         b.table.add("4 history", "verify of " + events + " events: events/s", Table.f(rate, "events/s"),

@@ -12,7 +12,7 @@ final class Options {
               --out <file>             also write the table as Markdown to this file
               --append-seconds <n>     duration of each append level (full 20, quick 3)
               --clients <a,b,c>        append concurrency levels (default 1,8,32)
-              --warm-up-seconds <n>    unrecorded load at 8 clients before the first append level (default 30,
+              --warm-up-seconds <n>    unrecorded load at 8 clients before the first append level (default 120,
                                        quick 2): the services' JIT
               --e2e-seconds <n>        duration of the end-to-end run (full 30, quick 4)
               --rebuild-events <n>     events produced to the topic for the rebuild (full 1000000, quick 500)
@@ -34,7 +34,7 @@ final class Options {
     Path out;
     int appendSeconds = -1;
     int[] clients = {1, 8, 32};
-    int warmUpSeconds = 30;
+    int warmUpSeconds = 120;
     int e2eSeconds = -1;
     long rebuildEvents = -1;
     int rebuildEngagements = -1;

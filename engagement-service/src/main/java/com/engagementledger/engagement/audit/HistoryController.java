@@ -115,7 +115,9 @@ class HistoryController {
      * per entry: the export streams at the rate the rows arrive.
      */
     private void ndjson(OutputStream out, java.util.function.Consumer<java.util.function.Consumer<HistoryEntry>> rows) {
+        // without a flush per line (Jackson's default for sequences): the container sends full buffers
         try (com.fasterxml.jackson.databind.SequenceWriter lines = json.writer().withRootValueSeparator("\n")
+                .without(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
                 .writeValues(new NonClosing(out))) {
             boolean[] any = {false};
             rows.accept(entry -> {
