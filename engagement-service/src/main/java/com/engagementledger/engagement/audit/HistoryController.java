@@ -161,6 +161,12 @@ class HistoryController {
             super(out);
         }
 
+        /** FilterOutputStream would write the array one byte at a time. */
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
         @Override
         public void close() throws IOException {
             flush();
