@@ -73,7 +73,7 @@ class HistoryController {
         String chosen = format(format, accept);
         if (chosen.equals("ndjson")) {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON))
-                    .body(stream(out -> ndjson(out, sink -> events.stream(engagementId, filter, sink))));
+                    .body(stream(out -> events.stream(engagementId, filter, entry -> ndjsonLine(out, entry))));
         }
         if (chosen.equals("csv")) {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
@@ -110,29 +110,10 @@ class HistoryController {
         return "json";
     }
 
-    /**
-     * One JSON document per line through a single generator (Jackson's sequence writer), instead of a byte array
-     * per entry: the export streams at the rate the rows arrive.
-     */
-    private void ndjson(OutputStream out, java.util.function.Consumer<java.util.function.Consumer<HistoryEntry>> rows) {
-        // without a flush per line (Jackson's default for sequences): the container sends full buffers
-        try (com.fasterxml.jackson.databind.SequenceWriter lines = json.writer().withRootValueSeparator("\n")
-                .without(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
-                .writeValues(new NonClosing(out))) {
-            boolean[] any = {false};
-            rows.accept(entry -> {
-                try {
-                    lines.write(entry);
-                    any[0] = true;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            // the separator goes between documents; the last line ends with one too
-            lines.flush();
-            if (any[0]) {
-                out.write('\n');
-            }
+    private void ndjsonLine(OutputStream out, HistoryEntry entry) {
+        try {
+            out.write(json.writeValueAsBytes(entry));
+            out.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
