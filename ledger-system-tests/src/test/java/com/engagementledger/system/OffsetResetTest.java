@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,15 @@ class OffsetResetTest {
             Http.Answer subscribed = notifications.post("/subscriptions", Map.of("url", receiver.url(),
                     "filter", Map.of("engagements", engagements, "minSeverity", "INFO")));
             assertThat(subscribed.status()).as("%s", subscribed).isEqualTo(201);
+            // time-rule alerts may fire before the subscription exists (the engagements' opening is consumed at
+            // once); a SEV1 at 01:00 UTC yesterday, outside the 09:00-13:00 Berlin overlap and without runbook,
+            // raises an alert after it, so there are always webhooks whose replay would show
+            String night = LocalDate.now(ZoneOffset.UTC).minusDays(1).atTime(1, 0).toInstant(ZoneOffset.UTC).toString();
+            for (String id : engagements) {
+                Http.Answer incident = ledger.api().post("/engagements/" + id + "/incidents", Map.of("severity", "SEV1",
+                        "service", "checkout-api", "title", "Checkout down at night", "detectedAt", night));
+                assertThat(incident.status()).as("%s", incident).isEqualTo(201);
+            }
             for (String id : engagements) {
                 for (int i = 0; i < 10; i++) {
                     assertThat(ledger.recordDefect(id, i % 3 == 0, 1 + i).ok()).isTrue();
