@@ -57,13 +57,7 @@ final class ServiceProcess {
 
     /** CPU seconds (user + system) the service's JVM used so far, from /proc; NaN elsewhere. */
     double cpuSeconds() {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
+        return CpuUse.of(process.pid());
     }
 
     boolean isAlive() {
