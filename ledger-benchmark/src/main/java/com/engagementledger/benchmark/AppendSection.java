@@ -100,16 +100,7 @@ final class AppendSection {
                 }
             }));
         }
-        long t0 = System.nanoTime();
-        CpuUse cpu0 = CpuUse.now(b);
-        for (Thread t : threads) {
-            t.join();
-        }
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        Stats all = new Stats();
-        stats.forEach(all::addAll);
-        return new Result(all.count() / elapsed, all.percentileMillis(50), all.percentileMillis(99), errors.get(),
-                all.count(), CpuUse.now(b).perUnit(cpu0, all.count(), "insert"));
+        return collect(threads, stats, errors, "insert");
     }
 
     Result ledger(int clients, int seconds) throws Exception {
@@ -135,6 +126,12 @@ final class AppendSection {
                 }
             }));
         }
+        return collect(threads, stats, errors, "command");
+    }
+
+    /** Waits for the clients of a level and sums up their latencies, rate and CPU per unit of work. */
+    private Result collect(List<Thread> threads, List<Stats> stats, AtomicLong errors, String unit)
+            throws InterruptedException {
         long t0 = System.nanoTime();
         CpuUse cpu0 = CpuUse.now(b);
         for (Thread t : threads) {
@@ -144,7 +141,7 @@ final class AppendSection {
         Stats all = new Stats();
         stats.forEach(all::addAll);
         return new Result(all.count() / elapsed, all.percentileMillis(50), all.percentileMillis(99), errors.get(),
-                all.count(), CpuUse.now(b).perUnit(cpu0, all.count(), "command"));
+                all.count(), CpuUse.now(b).perUnit(cpu0, all.count(), unit));
     }
 
     /** One client's commands, in an order that keeps each valid: a cycle of ten over its current engagement. */
