@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,8 +35,9 @@ class AsOfReplay {
     private final Serializer serializer;
     private final List<ViewFold<?>> folds;
 
-    AsOfReplay(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer serializer, List<ViewFold<?>> folds) {
-        this.jdbc = jdbc;
+    AsOfReplay(DataSource dataSource, @Qualifier("eventSerializer") Serializer serializer,
+               List<ViewFold<?>> folds) {
+        this.jdbc = JdbcClient.create(CustomPlans.jdbcTemplate(dataSource));
         this.serializer = serializer;
         this.folds = folds;
     }

@@ -36,7 +36,7 @@ class StoredEvents {
     private final TransactionTemplate readOnly;
 
     StoredEvents(DataSource dataSource, PlatformTransactionManager transactions) {
-        JdbcTemplate template = new JdbcTemplate(dataSource);
+        JdbcTemplate template = CustomPlans.jdbcTemplate(dataSource);
         template.setFetchSize(FETCH_SIZE);
         this.jdbc = new NamedParameterJdbcTemplate(template);
         this.readOnly = new TransactionTemplate(transactions);
