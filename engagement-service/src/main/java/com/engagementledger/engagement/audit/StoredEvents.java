@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads stored events for the audit: an engagement's history (engagement_event joined with the store and the
@@ -59,16 +60,20 @@ class StoredEvents {
         readOnly.executeWithoutResult(status -> jdbc.query(historySql(filter) + " limit :limit",
                 params(engagementId, filter).addValue("limit", limit),
                 rs -> {
-                    entries.add(entry(rs));
+                    entries.add(entry(rs, CanonicalEvent::parse));
                 }));
         return entries;
     }
 
-    /** Every matching entry, one at a time, in global order. */
+    /**
+     * Every matching entry, one at a time, in global order, for an export: metadata and payload are the stored
+     * bytes, written as they are where they are one compact JSON value ({@link StoredJson}). Such an entry is
+     * for writing out, not for {@link HistoryEntry#link()}.
+     */
     void stream(String engagementId, HistoryFilter filter, Consumer<HistoryEntry> sink) {
         readOnly.executeWithoutResult(status -> jdbc.query(historySql(filter), params(engagementId, filter),
                 rs -> {
-                    sink.accept(entry(rs));
+                    sink.accept(entry(rs, StoredJson::asWritten));
                 }));
     }
 
@@ -152,7 +157,7 @@ class StoredEvents {
                 .addValue("aggregate", filter.aggregateId());
     }
 
-    private static HistoryEntry entry(ResultSet rs) throws SQLException {
+    private static HistoryEntry entry(ResultSet rs, Function<byte[], JsonNode> stored) throws SQLException {
         long position = rs.getLong(1);
         String type = rs.getString(3);
         rs.getLong(15);
@@ -163,12 +168,13 @@ class StoredEvents {
                     rs.getString(4), rs.getLong(5), rs.getTimestamp(6).toInstant().toString(), null, null, null,
                     null, null, null, null, rs.getString(16), rs.getString(17), true);
         }
-        JsonNode metadata = CanonicalEvent.parse(rs.getBytes(13));
+        byte[] metadataBytes = rs.getBytes(13);
+        JsonNode metadata = CanonicalEvent.parse(metadataBytes);
         return new HistoryEntry(position, chainSeq, rs.getString(8), type, HistoryEntry.familyOf(type),
                 rs.getString(9), rs.getLong(10), rs.getString(12), text(metadata, Metadata.ACTOR),
                 text(metadata, Metadata.ACTOR_NAME), text(metadata, Metadata.ACTOR_SIDE),
-                text(metadata, Metadata.CORRELATION_ID), rs.getString(11), metadata,
-                CanonicalEvent.parse(rs.getBytes(14)), rs.getString(16), rs.getString(17), null);
+                text(metadata, Metadata.CORRELATION_ID), rs.getString(11), stored.apply(metadataBytes),
+                stored.apply(rs.getBytes(14)), rs.getString(16), rs.getString(17), null);
     }
 
     private static String text(JsonNode metadata, String key) {

@@ -119,8 +119,7 @@ class TamperEvidenceTest extends IntegrationTest {
         String id = engagementWithHistory(lead);
         String checkpoint = checkpoint(lead, id);
         long position = positions(lead, id).get(3);
-        byte[] payload = jdbc.sql("select payload from domain_event_entry where global_index = ?").params(position)
-                .query(byte[].class).single();
+        byte[] payload = payload(position);
         String text = new String(payload, StandardCharsets.UTF_8);
         int at = text.indexOf("Decision 2") + "Decision ".length();
         payload[at] = '7'; // "Decision 2" becomes "Decision 7": still valid JSON, one byte different
@@ -132,6 +131,49 @@ class TamperEvidenceTest extends IntegrationTest {
         assertThat(offline.valid()).isFalse();
         assertThat(offline.verdict().firstBreak().position()).isEqualTo(position);
         assertThat(offline.verdict().firstBreak().kind().name()).isEqualTo("CHANGED");
+    }
+
+    /**
+     * An export writes stored payloads as they are where they are one JSON value on one line; anything else must
+     * still give one valid JSON line per event, and the verdict the chain gives.
+     */
+    @Test
+    void payloads_stored_on_several_lines_or_as_invalid_json_still_export_one_json_line_per_event() throws Exception {
+        Api lead = api(tokens.lead("lead-anna"));
+        String id = engagementWithHistory(lead);
+        String checkpoint = checkpoint(lead, id);
+        List<Long> positions = positions(lead, id);
+        long pretty = positions.get(2);
+        long broken = positions.get(4);
+        byte[] payload = payload(pretty);
+        byte[] multiLine = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(JSON.readTree(payload));
+        assertThat(new String(multiLine, StandardCharsets.UTF_8)).contains("\n");
+        jdbc.sql("update domain_event_entry set payload = ? where global_index = ?").params(multiLine, pretty).update();
+
+        // the same JSON on several lines is the same canonical event: nothing broken, six lines exported
+        assertThat(lead.get("/engagements/" + id + "/verify").json().get("valid").asBoolean()).isTrue();
+        Path reformatted = export(lead, id, "reformatted");
+        assertOneJsonObjectPerLine(reformatted, 6);
+        assertThat(OfflineVerifier.verify(reformatted, checkpoint, publicKey(lead)).valid()).isTrue();
+
+        byte[] cut = payload(broken);
+        jdbc.sql("update domain_event_entry set payload = ? where global_index = ?")
+                .params(java.util.Arrays.copyOf(cut, cut.length / 2), broken).update();
+        assertBreak(lead.get("/engagements/" + id + "/verify").json(), broken, "CHANGED");
+        Path invalid = export(lead, id, "invalid");
+        assertOneJsonObjectPerLine(invalid, 6);
+        OfflineVerifier.Result offline = OfflineVerifier.verify(invalid, checkpoint, publicKey(lead));
+        assertThat(offline.valid()).isFalse();
+        assertThat(offline.verdict().firstBreak().position()).isEqualTo(broken);
+        assertThat(offline.verdict().firstBreak().kind().name()).isEqualTo("CHANGED");
+    }
+
+    private static void assertOneJsonObjectPerLine(Path export, int events) throws Exception {
+        List<String> lines = Files.readAllLines(export).stream().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).hasSize(events);
+        for (String line : lines) {
+            assertThat(JSON.readTree(line).isObject()).as(line).isTrue();
+        }
     }
 
     @Test
@@ -200,6 +242,11 @@ class TamperEvidenceTest extends IntegrationTest {
         OfflineVerifier.Result offline = OfflineVerifier.verify(export(lead, id, "unchained"), null, null);
         assertThat(offline.verdict().firstBreak().position()).isEqualTo(forged);
         assertThat(offline.verdict().firstBreak().kind().name()).isEqualTo("UNCHAINED");
+    }
+
+    private byte[] payload(long position) {
+        return jdbc.sql("select payload from domain_event_entry where global_index = ?").params(position)
+                .query(byte[].class).single();
     }
 
     private String time(long position) {
