@@ -133,7 +133,56 @@ final class HistorySection {
         return id;
     }
 
+    /**
+     * The export and the raw read, three passes each: the first pass of each runs on code the JIT has not compiled
+     * yet (an export is not on any path the warm-up exercised), so the ratio takes the best pass of each, and the
+     * notes print every pass. The raw pass runs the export's own query (the engagement's index joined with the store
+     * and the hash chain, whose links an NDJSON export carries so that it verifies offline) and reads every column.
+     */
     private void export(String id) throws Exception {
+        Pass[] ledger = new Pass[3];
+        Pass[] raw = new Pass[3];
+        for (int i = 0; i < 3; i++) {
+            ledger[i] = exportPass(id);
+            raw[i] = rawPass(id);
+        }
+        Pass bestLedger = best(ledger);
+        Pass bestRaw = best(raw);
+        b.table.note("history export passes (events/s, time to first byte): ledger " + passes(ledger) + "; raw JDBC "
+                + passes(raw));
+        b.table.add("4 history", "NDJSON export of " + bestLedger.rows + " events: time to first byte (best of 3)",
+                Table.f(bestLedger.ttfb / 1e6, "ms"), Table.f(bestRaw.ttfb / 1e6, "ms") + " (" + bestRaw.rows
+                        + " rows)", Table.ratio(bestLedger.ttfb, bestRaw.ttfb), "", "");
+        double rate = bestLedger.rate();
+        double rawRate = bestRaw.rate();
+        b.table.add("4 history", "NDJSON export: events/s (best of 3)", Table.f(rate, "events/s"),
+                Table.f(rawRate, "rows/s"), Table.ratio(rate, rawRate), "≥ 0.50", Table.yesNo(rate / rawRate >= 0.5));
+    }
+
+    /** One timed read: rows, time to the first byte or row, and the whole time, in nanoseconds. */
+    private record Pass(long rows, long ttfb, long nanos) {
+        double rate() {
+            return rows / (nanos / 1e9);
+        }
+    }
+
+    private static Pass best(Pass[] passes) {
+        Pass best = passes[0];
+        for (Pass p : passes) {
+            if (p.rate() > best.rate()) best = p;
+        }
+        return best;
+    }
+
+    private static String passes(Pass[] passes) {
+        List<String> parts = new ArrayList<>();
+        for (Pass p : passes) {
+            parts.add(Table.f(p.rate(), "") + " (" + Table.f(p.ttfb / 1e6, "ms") + ")");
+        }
+        return String.join(", ", parts);
+    }
+
+    private Pass exportPass(String id) throws Exception {
         long t0 = System.nanoTime();
         HttpResponse<InputStream> response = b.http.stream(b.engagement().baseUrl() + "/engagements/" + id
                 + "/history", b.admin, "application/x-ndjson");
@@ -151,39 +200,45 @@ final class HistorySection {
                 }
             }
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        long nanos = System.nanoTime() - t0;
         if (response.statusCode() != 200) {
             b.table.error("history export answered " + response.statusCode());
         }
-        // raw: the same rows streamed over JDBC (fetch size 1000)
-        long r0 = System.nanoTime();
+        return new Pass(lines, ttfb, nanos);
+    }
+
+    /** The export's query over JDBC (fetch size 1000), every column read. */
+    private Pass rawPass(String id) throws Exception {
         long rawTtfb = -1;
         long rawRows = 0;
+        long r0;
+        // the connection is opened before the clock starts, as the service's pool holds its connections open
         try (Connection c = b.db("ledger_engagement")) {
             c.setAutoCommit(false);
-            // every event of the engagement, across its aggregates, in global order: what the export streams
-            try (PreparedStatement ps = c.prepareStatement("select d.global_index, d.event_identifier,"
-                    + " d.aggregate_identifier, d.sequence_number, d.type, d.time_stamp, d.payload_type, d.payload,"
-                    + " d.meta_data from engagement_event e join domain_event_entry d on d.global_index = e.global_index"
-                    + " where e.engagement_id = ? order by e.global_index")) {
+            r0 = System.nanoTime();
+            try (PreparedStatement ps = c.prepareStatement("select ee.global_index, ee.event_identifier,"
+                    + " ee.event_type, ee.aggregate_identifier, ee.sequence_number, ee.recorded_at,"
+                    + " d.global_index, d.event_identifier, d.aggregate_identifier, d.sequence_number,"
+                    + " d.payload_type, d.time_stamp, d.meta_data, d.payload, c.chain_seq, c.prev_hash, c.hash"
+                    + " from engagement_event ee"
+                    + " left join domain_event_entry d on d.global_index = ee.global_index"
+                    + " left join event_chain c on c.global_index = ee.global_index"
+                    + " where ee.engagement_id = ? and ee.global_index > 0 order by ee.global_index")) {
                 ps.setFetchSize(1000);
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
+                    int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         if (rawRows++ == 0) rawTtfb = System.nanoTime() - r0;
-                        rs.getBytes(8);
-                        rs.getBytes(9);
+                        for (int i = 1; i <= columns; i++) {
+                            rs.getObject(i);
+                        }
                     }
                 }
             }
+            c.commit();
+            return new Pass(rawRows, rawTtfb, System.nanoTime() - r0);
         }
-        double rawSeconds = (System.nanoTime() - r0) / 1e9;
-        double rate = lines / seconds;
-        double rawRate = rawRows / rawSeconds;
-        b.table.add("4 history", "NDJSON export of " + lines + " events: time to first byte", Table.f(ttfb / 1e6, "ms"),
-                Table.f(rawTtfb / 1e6, "ms") + " (" + rawRows + " rows)", Table.ratio(ttfb, rawTtfb), "", "");
-        b.table.add("4 history", "NDJSON export: events/s", Table.f(rate, "events/s"), Table.f(rawRate, "rows/s"),
-                Table.ratio(rate, rawRate), "≥ 0.50", Table.yesNo(rate / rawRate >= 0.5));
     }
 
     /**
@@ -193,9 +248,10 @@ final class HistorySection {
     private void asOf(String id) throws Exception {
         String at = enc(Instant.now());
         String base = b.engagement().baseUrl() + "/engagements/" + id;
+        double current = asOfMedian(base);
         double engagement = asOfMedian(base + "?asOf=" + at);
         double decisions = asOfMedian(base + "/decisions?size=1&asOf=" + at);
-        if (Double.isNaN(engagement) || Double.isNaN(decisions)) {
+        if (Double.isNaN(current) || Double.isNaN(engagement) || Double.isNaN(decisions)) {
             return;
         }
         Stats raw = new Stats();
@@ -213,27 +269,84 @@ final class HistorySection {
         }
         double r = raw.percentileMillis(50);
         long n = loaded.getOrDefault(id, (long) b.options.asOfEvents);
-        b.table.add("4 history", "asOf engagement of " + n + " events (all but its opening are decisions): GET the engagement (median of 10)",
+        b.table.add("4 history", "GET the same engagement's current view (no asOf; median of 20 after a warm-up):"
+                        + " the service's floor for any read", Table.f(current, "ms"), Table.f(r, "ms")
+                        + " (PK read, JDBC)", Table.ratio(current, r), "", "");
+        b.table.add("4 history", "asOf engagement of " + n + " events (all but its opening are decisions): GET the engagement (median of 20)",
                 Table.f(engagement, "ms"), Table.f(r, "ms") + " (PK read, JDBC)", Table.ratio(engagement, r),
                 "< 20×", Table.yesNo(engagement / r < 20));
-        b.table.add("4 history", "asOf same engagement: GET its decisions, " + (n - 1) + " folded (median of 10)",
+        b.table.add("4 history", "asOf same engagement: GET its decisions, " + (n - 1) + " folded (median of 20)",
                 Table.f(decisions, "ms"), Table.f(r, "ms") + " (PK read, JDBC)", Table.ratio(decisions, r),
                 "< 20×", Table.yesNo(decisions / r < 20));
+        // a list as of an instant folds every event of its family by design (the past is rebuilt from the events,
+        // never from stored views): what bounds it is reading those rows, so set it beside that read too
+        double read = rawFoldRead(id);
+        b.table.add("4 history", "asOf decisions list against reading its " + (n - 1) + " rows over JDBC (the same"
+                        + " query, best of 3)", Table.f(decisions, "ms"), Table.f(read, "ms") + " (rows read)",
+                Table.ratio(decisions, read), "", "");
     }
 
-    /** Median of 10 answers after 2 unrecorded ones; NaN (and an error row) when the endpoint fails. */
+    /** The asOf replay's own query for the engagement and decision families, every column read: milliseconds. */
+    private double rawFoldRead(String id) throws Exception {
+        double best = Double.MAX_VALUE;
+        for (int pass = 0; pass < 3; pass++) {
+            long t0;
+            try (Connection c = b.db("ledger_engagement")) {
+                c.setAutoCommit(false);
+                t0 = System.nanoTime();
+                try (PreparedStatement ps = c.prepareStatement("select d.payload_type, d.payload_revision,"
+                        + " d.payload, d.meta_data, d.event_identifier, d.sequence_number, d.time_stamp"
+                        + " from engagement_event ee join domain_event_entry d on d.global_index = ee.global_index"
+                        + " where ee.engagement_id = ? and (ee.event_type like 'ledger.decision.%'"
+                        + " or ee.event_type like 'ledger.engagement.%') and ee.recorded_at <= now()"
+                        + " order by ee.global_index")) {
+                    ps.setFetchSize(1000);
+                    ps.setString(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            for (int i = 1; i <= 7; i++) {
+                                rs.getObject(i);
+                            }
+                        }
+                    }
+                }
+                c.commit();
+                best = Math.min(best, (System.nanoTime() - t0) / 1e6);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Median of 20 answers after a warm-up of 10 s (at most 500 requests): nothing before this section runs these
+     * endpoints, and an unwarmed read answered in 13 ms where the warmed one takes 2 (the JIT compiles the request
+     * path meanwhile; the CPU profile of a cold GET showed 29 % of the service's CPU in its compiler threads). NaN
+     * (and an error row) when the endpoint fails.
+     */
     private double asOfMedian(String url) {
+        long warmUntil = System.nanoTime() + (b.options.quick ? 1 : 10) * 1_000_000_000L;
+        for (int i = 0; i < 500 && System.nanoTime() < warmUntil; i++) {
+            if (!answered(b.http.get(url, b.admin, "application/json"))) {
+                return Double.NaN;
+            }
+        }
         Stats ledger = new Stats();
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < 20; i++) {
             long t0 = System.nanoTime();
             Http.Answer a = b.http.get(url, b.admin, "application/json");
-            if (i >= 2) ledger.add(System.nanoTime() - t0);
-            if (!a.ok()) {
-                b.table.error("asOf answered " + a.status() + " " + AppendSection.abbreviate(a.body()));
+            ledger.add(System.nanoTime() - t0);
+            if (!answered(a)) {
                 return Double.NaN;
             }
         }
         return ledger.percentileMillis(50);
+    }
+
+    private boolean answered(Http.Answer a) {
+        if (!a.ok()) {
+            b.table.error("read answered " + a.status() + " " + AppendSection.abbreviate(a.body()));
+        }
+        return a.ok();
     }
 
     private void verify(String id) throws Exception {
