@@ -61,9 +61,6 @@ class KafkaPublisher {
     }
 
     private void awaitAll(List<CompletableFuture<?>> pending) {
-        // the batch is complete: send what the producer holds now rather than after its linger (5 ms), which every
-        // event's end-to-end latency paid; sends within one batch still travel together
-        producer.flush();
         long deadline = System.nanoTime() + producer.sendTimeout().toNanos();
         for (CompletableFuture<?> send : pending) {
             try {

@@ -52,11 +52,6 @@ class LedgerEventProducer implements DisposableBean {
         return template.send(new ProducerRecord<>(topic, key, event));
     }
 
-    /** Sends every record the producer holds without waiting for its linger; returns once they are acknowledged. */
-    void flush() {
-        template.flush();
-    }
-
     Duration sendTimeout() {
         return sendTimeout;
     }
