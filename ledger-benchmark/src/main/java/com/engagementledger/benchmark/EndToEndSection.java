@@ -225,10 +225,7 @@ final class EndToEndSection {
         });
     }
 
-    /**
-     * Produce at the same rate to a scratch topic (6 partitions, acks=all as the publisher, sent at once as the
-     * publisher sends at the end of each batch), consume, time it.
-     */
+    /** Produce at the same rate to a scratch topic (6 partitions, acks=all and linger 5 ms as the publisher), consume, time it. */
     private Stats rawKafka(double rate, int seconds) throws Exception {
         String topic = "bench.roundtrip." + UUID.randomUUID().toString().substring(0, 8);
         KafkaTools kafka = new KafkaTools(b.infra.kafka().bootstrapServers());
@@ -250,7 +247,7 @@ final class EndToEndSection {
                 }
             });
             int sent;
-            try (KafkaProducer<String, byte[]> producer = kafka.producer(0)) {
+            try (KafkaProducer<String, byte[]> producer = kafka.producer(5)) {
                 long period = (long) (1_000_000_000L / rate);
                 long next = System.nanoTime();
                 long end = next + seconds * 1_000_000_000L;

@@ -349,35 +349,32 @@ final class HistorySection {
         return a.ok();
     }
 
+    /**
+     * Verify, three passes (the first runs code nothing before had compiled), against two raw figures: the issue's
+     * SHA-256 chain over the same bytes already in memory, and reading the rows verify reads (its own query: the
+     * chain joined with the store, in chain order) over JDBC and hashing them, which is what any verifier must do.
+     */
     private void verify(String id) throws Exception {
-        long t0 = System.nanoTime();
-        Http.Answer a = b.http.get(b.engagement().baseUrl() + "/engagements/" + id + "/verify", b.admin,
-                "application/json");
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        if (!a.ok()) {
-            b.table.error("verify answered " + a.status() + " " + AppendSection.abbreviate(a.body()));
-            return;
-        }
-        List<byte[]> bytes = new ArrayList<>();
-        try (Connection c = b.db("ledger_engagement")) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("select d.payload, d.meta_data from engagement_event e"
-                    + " join domain_event_entry d on d.global_index = e.global_index"
-                    + " where e.engagement_id = ? order by e.global_index")) {
-                ps.setFetchSize(1000);
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        bytes.add(rs.getBytes(1));
-                        byte[] meta = rs.getBytes(2);
-                        bytes.add(meta == null ? new byte[0] : meta);
-                    }
-                }
+        double seconds = Double.MAX_VALUE;
+        for (int pass = 0; pass < 3; pass++) {
+            long t0 = System.nanoTime();
+            Http.Answer a = b.http.get(b.engagement().baseUrl() + "/engagements/" + id + "/verify", b.admin,
+                    "application/json");
+            seconds = Math.min(seconds, (System.nanoTime() - t0) / 1e9);
+            if (!a.ok()) {
+                b.table.error("verify answered " + a.status() + " " + AppendSection.abbreviate(a.body()));
+                return;
             }
         }
+        List<byte[]> bytes = new ArrayList<>();
+        double readSeconds = Double.MAX_VALUE;
+        for (int pass = 0; pass < 3; pass++) {
+            bytes.clear();
+            readSeconds = Math.min(readSeconds, readChain(id, bytes));
+        }
         long events = bytes.size() / 2;
-        // the best of three passes: the first one also pays for the JIT, which the service has long done
-        double rawSeconds = Double.MAX_VALUE;
+        // the best of three passes: the first one also pays for the JIT
+        double hashSeconds = Double.MAX_VALUE;
         for (int pass = 0; pass < 3; pass++) {
             long r0 = System.nanoTime();
             byte[] previous = new byte[32];
@@ -388,12 +385,45 @@ final class HistorySection {
                 sha.update(bytes.get(i + 1));
                 previous = sha.digest();
             }
-            rawSeconds = Math.min(rawSeconds, (System.nanoTime() - r0) / 1e9);
+            hashSeconds = Math.min(hashSeconds, (System.nanoTime() - r0) / 1e9);
         }
         double rate = events / seconds;
-        double rawRate = events / rawSeconds;
-        b.table.add("4 history", "verify of " + events + " events: events/s", Table.f(rate, "events/s"),
+        double rawRate = events / hashSeconds;
+        double readAndHash = events / (readSeconds + hashSeconds);
+        b.table.add("4 history", "verify of " + events + " events: events/s (best of 3)", Table.f(rate, "events/s"),
                 Table.f(rawRate, "events/s (SHA-256 chain)"), Table.ratio(rate, rawRate), "≥ 0.50",
                 Table.yesNo(rate / rawRate >= 0.5));
+        b.table.add("4 history", "verify against reading its rows over JDBC and hashing them (best of 3 each)",
+                Table.f(rate, "events/s"), Table.f(readAndHash, "events/s (read + SHA-256)"),
+                Table.ratio(rate, readAndHash), "", "");
+    }
+
+    /** Verify's query over JDBC, every column read, payload and metadata kept: seconds. */
+    private double readChain(String id, List<byte[]> bytes) throws Exception {
+        try (Connection c = b.db("ledger_engagement")) {
+            c.setAutoCommit(false);
+            long t0 = System.nanoTime();
+            try (PreparedStatement ps = c.prepareStatement("select c.chain_seq, c.global_index,"
+                    + " c.event_identifier, c.prev_hash, c.hash, d.global_index, d.event_identifier,"
+                    + " d.payload_type, d.aggregate_identifier, d.sequence_number, d.time_stamp, d.meta_data,"
+                    + " d.payload from event_chain c left join domain_event_entry d on d.global_index = c.global_index"
+                    + " where c.engagement_id = ? order by c.chain_seq")) {
+                ps.setFetchSize(1000);
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        for (int i = 1; i <= 11; i++) {
+                            rs.getObject(i);
+                        }
+                        byte[] meta = rs.getBytes(12);
+                        byte[] payload = rs.getBytes(13);
+                        bytes.add(payload == null ? new byte[0] : payload);
+                        bytes.add(meta == null ? new byte[0] : meta);
+                    }
+                }
+            }
+            c.commit();
+            return (System.nanoTime() - t0) / 1e9;
+        }
     }
 }
