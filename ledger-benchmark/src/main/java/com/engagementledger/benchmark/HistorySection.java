@@ -207,37 +207,50 @@ final class HistorySection {
         return new Pass(lines, ttfb, nanos);
     }
 
-    /** The export's query over JDBC (fetch size 1000), every column read. */
+    /** The export's query over JDBC, every column read. */
     private Pass rawPass(String id) throws Exception {
-        long rawTtfb = -1;
-        long rawRows = 0;
-        long r0;
-        // the connection is opened before the clock starts, as the service's pool holds its connections open
+        return timedRead("select ee.global_index, ee.event_identifier,"
+                + " ee.event_type, ee.aggregate_identifier, ee.sequence_number, ee.recorded_at,"
+                + " d.global_index, d.event_identifier, d.aggregate_identifier, d.sequence_number,"
+                + " d.payload_type, d.time_stamp, d.meta_data, d.payload, c.chain_seq, c.prev_hash, c.hash"
+                + " from engagement_event ee"
+                + " left join domain_event_entry d on d.global_index = ee.global_index"
+                + " left join event_chain c on c.global_index = ee.global_index"
+                + " where ee.engagement_id = ? and ee.global_index > 0 order by ee.global_index", id, null);
+    }
+
+    /** What a raw read does with each row besides reading every column. */
+    private interface RowSink {
+        void accept(ResultSet rs) throws Exception;
+    }
+
+    /**
+     * One raw read of {@code sql} for engagement {@code id} (fetch size 1000, every column read, then {@code sink}),
+     * in a transaction. The connection is opened before the clock starts, as the service's pool holds its
+     * connections open.
+     */
+    private Pass timedRead(String sql, String id, RowSink sink) throws Exception {
+        long ttfb = -1;
+        long rows = 0;
         try (Connection c = b.db("ledger_engagement")) {
             c.setAutoCommit(false);
-            r0 = System.nanoTime();
-            try (PreparedStatement ps = c.prepareStatement("select ee.global_index, ee.event_identifier,"
-                    + " ee.event_type, ee.aggregate_identifier, ee.sequence_number, ee.recorded_at,"
-                    + " d.global_index, d.event_identifier, d.aggregate_identifier, d.sequence_number,"
-                    + " d.payload_type, d.time_stamp, d.meta_data, d.payload, c.chain_seq, c.prev_hash, c.hash"
-                    + " from engagement_event ee"
-                    + " left join domain_event_entry d on d.global_index = ee.global_index"
-                    + " left join event_chain c on c.global_index = ee.global_index"
-                    + " where ee.engagement_id = ? and ee.global_index > 0 order by ee.global_index")) {
+            long t0 = System.nanoTime();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setFetchSize(1000);
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
-                        if (rawRows++ == 0) rawTtfb = System.nanoTime() - r0;
+                        if (rows++ == 0) ttfb = System.nanoTime() - t0;
                         for (int i = 1; i <= columns; i++) {
                             rs.getObject(i);
                         }
+                        if (sink != null) sink.accept(rs);
                     }
                 }
             }
             c.commit();
-            return new Pass(rawRows, rawTtfb, System.nanoTime() - r0);
+            return new Pass(rows, ttfb, System.nanoTime() - t0);
         }
     }
 
@@ -290,29 +303,12 @@ final class HistorySection {
     private double rawFoldRead(String id) throws Exception {
         double best = Double.MAX_VALUE;
         for (int pass = 0; pass < 3; pass++) {
-            long t0;
-            try (Connection c = b.db("ledger_engagement")) {
-                c.setAutoCommit(false);
-                t0 = System.nanoTime();
-                try (PreparedStatement ps = c.prepareStatement("select d.payload_type, d.payload_revision,"
-                        + " d.payload, d.meta_data, d.event_identifier, d.sequence_number, d.time_stamp"
-                        + " from engagement_event ee join domain_event_entry d on d.global_index = ee.global_index"
-                        + " where ee.engagement_id = ? and (ee.event_type like 'ledger.decision.%'"
-                        + " or ee.event_type like 'ledger.engagement.%') and ee.recorded_at <= now()"
-                        + " order by ee.global_index")) {
-                    ps.setFetchSize(1000);
-                    ps.setString(1, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            for (int i = 1; i <= 7; i++) {
-                                rs.getObject(i);
-                            }
-                        }
-                    }
-                }
-                c.commit();
-                best = Math.min(best, (System.nanoTime() - t0) / 1e6);
-            }
+            best = Math.min(best, timedRead("select d.payload_type, d.payload_revision,"
+                    + " d.payload, d.meta_data, d.event_identifier, d.sequence_number, d.time_stamp"
+                    + " from engagement_event ee join domain_event_entry d on d.global_index = ee.global_index"
+                    + " where ee.engagement_id = ? and (ee.event_type like 'ledger.decision.%'"
+                    + " or ee.event_type like 'ledger.engagement.%') and ee.recorded_at <= now()"
+                    + " order by ee.global_index", id, null).nanos() / 1e6);
         }
         return best;
     }
@@ -400,30 +396,15 @@ final class HistorySection {
 
     /** Verify's query over JDBC, every column read, payload and metadata kept: seconds. */
     private double readChain(String id, List<byte[]> bytes) throws Exception {
-        try (Connection c = b.db("ledger_engagement")) {
-            c.setAutoCommit(false);
-            long t0 = System.nanoTime();
-            try (PreparedStatement ps = c.prepareStatement("select c.chain_seq, c.global_index,"
-                    + " c.event_identifier, c.prev_hash, c.hash, d.global_index, d.event_identifier,"
-                    + " d.payload_type, d.aggregate_identifier, d.sequence_number, d.time_stamp, d.meta_data,"
-                    + " d.payload from event_chain c left join domain_event_entry d on d.global_index = c.global_index"
-                    + " where c.engagement_id = ? order by c.chain_seq")) {
-                ps.setFetchSize(1000);
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        for (int i = 1; i <= 11; i++) {
-                            rs.getObject(i);
-                        }
-                        byte[] meta = rs.getBytes(12);
-                        byte[] payload = rs.getBytes(13);
-                        bytes.add(payload == null ? new byte[0] : payload);
-                        bytes.add(meta == null ? new byte[0] : meta);
-                    }
-                }
-            }
-            c.commit();
-            return (System.nanoTime() - t0) / 1e9;
-        }
+        return timedRead("select c.chain_seq, c.global_index,"
+                + " c.event_identifier, c.prev_hash, c.hash, d.global_index, d.event_identifier,"
+                + " d.payload_type, d.aggregate_identifier, d.sequence_number, d.time_stamp, d.meta_data,"
+                + " d.payload from event_chain c left join domain_event_entry d on d.global_index = c.global_index"
+                + " where c.engagement_id = ? order by c.chain_seq", id, rs -> {
+                    byte[] meta = rs.getBytes(12);
+                    byte[] payload = rs.getBytes(13);
+                    bytes.add(payload == null ? new byte[0] : payload);
+                    bytes.add(meta == null ? new byte[0] : meta);
+                }).nanos() / 1e9;
     }
 }
