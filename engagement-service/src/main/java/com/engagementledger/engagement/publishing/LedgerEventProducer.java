@@ -40,7 +40,7 @@ class LedgerEventProducer implements DisposableBean {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.deliveryTimeout().toMillis());
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) properties.requestTimeout().toMillis());
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.maxBlock().toMillis());
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, (int) properties.linger().toMillis());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "engagement-service-publisher");
         this.factory = new DefaultKafkaProducerFactory<>(config);
         this.template = new KafkaTemplate<>(factory);

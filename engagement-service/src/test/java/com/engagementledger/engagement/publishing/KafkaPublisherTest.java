@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KafkaPublisherTest {
     private final LedgerEventProducer producer = new LedgerEventProducer(unreachableKafka(),
             new PublishingProperties(6, (short) 1, Duration.ofSeconds(1), Duration.ofMillis(500),
-                    Duration.ofMillis(500)));
+                    Duration.ofMillis(500), Duration.ofMillis(5)));
     private final KafkaPublisher publisher = new KafkaPublisher(producer);
 
     @AfterEach
