@@ -61,6 +61,8 @@ final class EndToEndSection {
         double backlog = b.awaitConsumers("append backlog", b.options.catchUp());
         b.table.note("end-to-end: consumers needed " + Table.f(backlog, "s") + " to drain the append section's "
                 + "backlog before the probes started");
+        b.table.note("end-to-end: the raw round trip's producer lingers " + publisherLingerMs()
+                + " ms, as the publisher does (LEDGER_KAFKA_LINGER)");
         Stats rawStats = rawKafka(rate, seconds);
 
         // engagements whose overlap window (UTC) does not contain the current hour, so every incident is outside it
@@ -225,7 +227,19 @@ final class EndToEndSection {
         });
     }
 
-    /** Produce at the same rate to a scratch topic (6 partitions, acks=all and linger 5 ms as the publisher), consume, time it. */
+    /** The linger the services' publisher runs with (LEDGER_KAFKA_LINGER, in milliseconds as "<n>ms"; else 5). */
+    private int publisherLingerMs() {
+        String linger = b.options.env.getOrDefault("LEDGER_KAFKA_LINGER", "5ms");
+        if (!linger.matches("\\d+ms")) {
+            throw new IllegalArgumentException("--env LEDGER_KAFKA_LINGER wants milliseconds, e.g. 1ms: " + linger);
+        }
+        return Integer.parseInt(linger.substring(0, linger.length() - 2));
+    }
+
+    /**
+     * Produce at the same rate to a scratch topic (6 partitions, acks=all and the publisher's linger: 5 ms, or what
+     * {@code --env LEDGER_KAFKA_LINGER=<n>ms} gives it), consume, time it.
+     */
     private Stats rawKafka(double rate, int seconds) throws Exception {
         String topic = "bench.roundtrip." + UUID.randomUUID().toString().substring(0, 8);
         KafkaTools kafka = new KafkaTools(b.infra.kafka().bootstrapServers());
@@ -247,7 +261,7 @@ final class EndToEndSection {
                 }
             });
             int sent;
-            try (KafkaProducer<String, byte[]> producer = kafka.producer(5)) {
+            try (KafkaProducer<String, byte[]> producer = kafka.producer(publisherLingerMs())) {
                 long period = (long) (1_000_000_000L / rate);
                 long next = System.nanoTime();
                 long end = next + seconds * 1_000_000_000L;

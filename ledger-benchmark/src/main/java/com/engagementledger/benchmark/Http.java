@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -52,6 +54,29 @@ final class Http {
     Answer get(String url, String token, String accept) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + token).header("Accept", accept).GET().build());
+    }
+
+    /**
+     * A GET through a blocking {@link HttpURLConnection} (keep-alive: the JDK reuses the connection once the body is
+     * read), for single-read latencies: {@link HttpClient} hands every exchange between its selector thread and the
+     * caller, which on this machine added about 0.45 ms to a 1 ms read (BENCHMARKS.md) — the client's cost, not the
+     * service's, and the raw figure it stands beside is a blocking JDBC read.
+     */
+    Answer getBlocking(String url, String token, String accept) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            connection.setConnectTimeout(5_000);
+            connection.setReadTimeout(120_000);
+            connection.setRequestProperty("Authorization", "Bearer " + token);
+            connection.setRequestProperty("Accept", accept);
+            int status = connection.getResponseCode();
+            InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+            try (InputStream in = body) {
+                return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            return new Answer(-1, "GET " + url + " failed: " + e);
+        }
     }
 
     HttpResponse<InputStream> stream(String url, String token, String accept) throws IOException, InterruptedException {
