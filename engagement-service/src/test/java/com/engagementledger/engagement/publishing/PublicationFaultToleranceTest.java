@@ -9,6 +9,7 @@ import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,9 @@ class PublicationFaultToleranceTest extends IntegrationTest {
     @Test
     void commands_succeed_while_kafka_is_down_and_every_event_arrives_in_order_after_it_returns() {
         Api lead = api(tokens.lead("lead-outage"));
+        Map<TopicPartition, Long> before = LedgerTopic.ends();
         List<String> engagements = open(lead, "Outage", 3);
-        try (LedgerTopic topic = new LedgerTopic(engagements)) {
+        try (LedgerTopic topic = new LedgerTopic(engagements, before)) {
             KraftBroker kafka = LedgerInfrastructure.shared().kafka();
             kafka.stop();
             try {
@@ -72,10 +74,11 @@ class PublicationFaultToleranceTest extends IntegrationTest {
     @Test
     void events_stored_while_the_publisher_is_stopped_mid_burst_arrive_after_it_starts_again() throws Exception {
         Api lead = api(tokens.lead("lead-restart"));
+        Map<TopicPartition, Long> before = LedgerTopic.ends();
         List<String> engagements = open(lead, "Restart", 3);
         StreamingEventProcessor publisher = processing
                 .eventProcessor(KafkaPublisher.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
-        try (LedgerTopic topic = new LedgerTopic(engagements)) {
+        try (LedgerTopic topic = new LedgerTopic(engagements, before)) {
             AtomicBoolean stopped = new AtomicBoolean();
             CompletableFuture<Void> burst = burst(stopped, engagements, (engagementId, round) ->
                     review(lead, engagementId, round));
@@ -110,10 +113,11 @@ class PublicationFaultToleranceTest extends IntegrationTest {
     void a_service_instance_stopped_mid_burst_loses_nothing_when_the_service_starts_again() throws Exception {
         String token = tokens.lead("lead-instance");
         Api lead = api(token);
+        Map<TopicPartition, Long> before = LedgerTopic.ends();
         List<String> engagements = open(lead, "Instance", 3);
         StreamingEventProcessor localPublisher = processing
                 .eventProcessor(KafkaPublisher.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
-        try (LedgerTopic topic = new LedgerTopic(engagements)) {
+        try (LedgerTopic topic = new LedgerTopic(engagements, before)) {
             // a second instance of the service on the same database becomes the only publisher
             localPublisher.shutDown();
             ConfigurableApplicationContext instance = startInstance();

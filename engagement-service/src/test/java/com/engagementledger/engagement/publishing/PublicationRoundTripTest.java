@@ -7,6 +7,7 @@ import com.engagementledger.engagement.common.Metadata;
 import com.engagementledger.engagement.support.IntegrationTest;
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -36,12 +37,13 @@ class PublicationRoundTripTest extends IntegrationTest {
 
     @Test
     void every_event_type_arrives_with_the_contract_headers_and_body() {
+        Map<TopicPartition, Long> before = LedgerTopic.ends();
         String engagementId = new EveryEventType(api(tokens.lead("lead-rt")), api(tokens.partner("partner-rt")))
                 .engagementWithEveryEvent("Round trip");
         List<String> stored = LedgerTopic.stored(jdbc, List.of(engagementId)).get(engagementId);
 
         List<ConsumerRecord<String, CloudEvent>> records;
-        try (LedgerTopic topic = new LedgerTopic(List.of(engagementId))) {
+        try (LedgerTopic topic = new LedgerTopic(List.of(engagementId), before)) {
             records = topic.awaitUntil(r -> LedgerTopic.ids(r).containsAll(stored), Duration.ofSeconds(60),
                     "every stored event of the engagement");
         }

@@ -6,6 +6,7 @@ import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +30,7 @@ class RepublishTest extends IntegrationTest {
     @Test
     void republishing_from_a_position_sends_the_same_events_again_with_the_same_ce_id() {
         Api lead = api(tokens.lead("lead-republish"));
+        Map<TopicPartition, Long> before = LedgerTopic.ends();
         String engagementId = ok(lead.post("/engagements", Scenario.engagement("Re-feed"))).id();
         ok(lead.post("/engagements/" + engagementId + "/pause", Map.of("reason", "holiday")));
         ok(lead.post("/engagements/" + engagementId + "/resume", Map.of("reason", "back")));
@@ -36,7 +38,7 @@ class RepublishTest extends IntegrationTest {
         long firstPosition = jdbc.sql("select min(global_index) from engagement_event where engagement_id = ?")
                 .param(engagementId).query(Long.class).single();
 
-        try (LedgerTopic topic = new LedgerTopic(List.of(engagementId))) {
+        try (LedgerTopic topic = new LedgerTopic(List.of(engagementId), before)) {
             topic.awaitUntil(r -> LedgerTopic.ids(r).containsAll(stored), Duration.ofSeconds(60), "first publication");
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> progress.newestPublished().orElse(0) >= firstPosition + 2);
