@@ -99,6 +99,7 @@ final class EndToEndSection {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         AtomicInteger sent = new AtomicInteger();
         long period = (long) (1_000_000_000L / rate);
+        long begun = System.nanoTime();
         ticker.scheduleAtFixedRate(() -> {
             int n = sent.getAndIncrement();
             senders.execute(() -> {
@@ -139,6 +140,8 @@ final class EndToEndSection {
         if (!pending.isEmpty()) {
             b.table.error(pending.size() + " end-to-end probes were not visible/alerted within 60 s after the run");
         }
+        b.table.note("end-to-end: the slowest alerts (seconds into the section: on the topic / read model / alert, ms): "
+                + slowest(probes, onTopic, begun));
         double rawP50 = rawStats.percentileMillis(50);
         double rawP99 = rawStats.percentileMillis(99);
         b.table.add("2 end-to-end", "accepted → on the topic (a plain consumer) p50 / p99 (" + published.count()
@@ -157,6 +160,25 @@ final class EndToEndSection {
         b.table.add("2 end-to-end", "accepted → alert raised p99", Table.f(alerted.percentileMillis(99), "ms"),
                 Table.f(rawP99, "ms"), Table.ratio(alerted.percentileMillis(99), rawP99), "≤ 3× and < 250 ms",
                 Table.yesNo(p99 <= 3 * rawP99 && p99 < 250));
+    }
+
+    /** The five probes alerted last after their command, each hop's latency beside it: is the tail one hop's? */
+    private static String slowest(List<Map.Entry<String, Probe>> probes, Map<String, Long> onTopic, long start) {
+        List<String> worst = new ArrayList<>();
+        synchronized (probes) {
+            probes.stream().filter(p -> p.getValue().alerted != 0)
+                    .sorted(java.util.Comparator.comparingLong(
+                            (Map.Entry<String, Probe> p) -> p.getValue().alerted - p.getValue().accepted).reversed())
+                    .limit(5).forEach(p -> {
+                        Probe probe = p.getValue();
+                        Long seen = onTopic.get(p.getKey());
+                        worst.add(Table.f((probe.accepted - start) / 1e9, "s") + ": "
+                                + (seen == null ? "?" : Table.f((seen - probe.accepted) / 1e6, "")) + " / "
+                                + (probe.visible == 0 ? "?" : Table.f((probe.visible - probe.accepted) / 1e6, ""))
+                                + " / " + Table.f((probe.alerted - probe.accepted) / 1e6, ""));
+                    });
+        }
+        return String.join("; ", worst);
     }
 
     private void poll(Map<String, Probe> pending, Stats visible, Stats alerted, AtomicBoolean polling) {
