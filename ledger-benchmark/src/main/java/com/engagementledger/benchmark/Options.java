@@ -15,6 +15,8 @@ final class Options {
               --warm-up-seconds <n>    unrecorded load at 8 clients before the first append level (default 120,
                                        quick 2): the services' JIT
               --e2e-seconds <n>        duration of the end-to-end run (full 30, quick 4)
+              --e2e-warm-up-seconds <n> unrecorded probes (and raw round trips) at the same rate before it (full
+                                       10, quick 1): the alert path is code the append mix never runs
               --rebuild-events <n>     events produced to the topic for the rebuild (full 1000000, quick 500)
               --rebuild-engagements <n> engagements they are spread over (full 1000, quick 5)
               --history-events <n>     events in the exported engagement (full 100000, quick 300)
@@ -36,6 +38,7 @@ final class Options {
     int[] clients = {1, 8, 32};
     int warmUpSeconds = 120;
     int e2eSeconds = -1;
+    int e2eWarmUpSeconds = -1;
     long rebuildEvents = -1;
     int rebuildEngagements = -1;
     int historyEvents = -1;
@@ -66,6 +69,7 @@ final class Options {
                 }
                 case "--warm-up-seconds" -> o.warmUpSeconds = Integer.parseInt(args[++i]);
                 case "--e2e-seconds" -> o.e2eSeconds = Integer.parseInt(args[++i]);
+                case "--e2e-warm-up-seconds" -> o.e2eWarmUpSeconds = Integer.parseInt(args[++i]);
                 case "--rebuild-events" -> o.rebuildEvents = Long.parseLong(args[++i]);
                 case "--rebuild-engagements" -> o.rebuildEngagements = Integer.parseInt(args[++i]);
                 case "--history-events" -> o.historyEvents = Integer.parseInt(args[++i]);
@@ -95,6 +99,7 @@ final class Options {
         }
         if (o.appendSeconds < 0) o.appendSeconds = o.quick ? 3 : 20;
         if (o.e2eSeconds < 0) o.e2eSeconds = o.quick ? 4 : 30;
+        if (o.e2eWarmUpSeconds < 0) o.e2eWarmUpSeconds = o.quick ? 1 : 10;
         if (o.rebuildEvents < 0) o.rebuildEvents = o.quick ? 500 : 1_000_000;
         if (o.rebuildEngagements < 0) o.rebuildEngagements = o.quick ? 5 : 1_000;
         if (o.historyEvents < 0) o.historyEvents = o.quick ? 300 : 100_000;
@@ -113,8 +118,9 @@ final class Options {
 
     String volumes() {
         String only = sections.size() == 4 ? "" : " (only " + String.join(", ", sections) + ")";
-        return (quick ? "quick" : "full") + only + ": append " + appendSeconds + " s per level at " + java.util.Arrays.toString(clients)
-                + " clients; e2e " + e2eSeconds + " s; rebuild " + rebuildEvents + " events over " + rebuildEngagements
+        return (quick ? "quick" : "full") + only + ": append " + appendSeconds + " s per level at "
+                + java.util.Arrays.toString(clients) + " clients; e2e " + e2eSeconds + " s after " + e2eWarmUpSeconds
+                + " s unrecorded; rebuild " + rebuildEvents + " events over " + rebuildEngagements
                 + " engagements; history " + historyEvents + " events; asOf " + asOfEvents + " events";
     }
 }
