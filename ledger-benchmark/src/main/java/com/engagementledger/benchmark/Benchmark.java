@@ -168,7 +168,7 @@ public final class Benchmark {
             // benchmark's clients share a token or two and measure capacity, so it is off (--env can turn it on)
             env.put("LEDGER_API_RATELIMIT_ENABLED", "false");
             env.putAll(options.env);
-            List<String> jvm = new ArrayList<>();
+            List<String> jvm = new ArrayList<>(List.of("-XX:+Use" + options.serviceGc + "GC"));
             if (options.gcLog) {
                 jvm.add("-Xlog:gc:file=" + work.resolve("logs").resolve(s[0] + "-gc.log"));
             }

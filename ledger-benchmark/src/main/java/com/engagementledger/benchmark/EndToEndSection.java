@@ -150,8 +150,8 @@ final class EndToEndSection {
         if (!pending.isEmpty()) {
             b.table.error(pending.size() + " end-to-end probes were not visible/alerted within 60 s after the run");
         }
-        b.table.note("end-to-end: the slowest alerts (seconds into the section: on the topic / read model / alert, ms): "
-                + slowest(probes, onTopic, begun));
+        b.table.note("end-to-end: the slowest alerts (seconds into the section: on the topic / read model / alert,"
+                + " ms): " + slowest(probes, onTopic, begun));
         double rawP50 = rawStats.percentileMillis(50);
         double rawP99 = rawStats.percentileMillis(99);
         b.table.add("2 end-to-end", "accepted → on the topic (a plain consumer) p50 / p99 (" + published.count()

@@ -22,6 +22,8 @@ final class Options {
               --history-events <n>     events in the exported engagement (full 100000, quick 300)
               --asof-events <n>        events in the asOf engagement (full 10000, quick 100)
               --catch-up-timeout <s>   how long consumers may take to catch up (default 1800, quick 180)
+              --service-gc <name>      the services' collector: Parallel (default, as ledger-launcher starts
+                                       them), G1 or Serial (-XX:+Use<name>GC)
               --gc-log                 start the services with -Xlog:gc to <work>/logs/<service>-gc.log
               --jfr                    start the services with a JFR recording in <work>/logs/<service>.jfr
               --keep                   keep the work directory (data and logs)
@@ -44,6 +46,7 @@ final class Options {
     int historyEvents = -1;
     int asOfEvents = -1;
     int catchUpSeconds = -1;
+    String serviceGc = "Parallel";
     boolean gcLog;
     boolean jfr;
     boolean keep;
@@ -70,6 +73,7 @@ final class Options {
                 case "--warm-up-seconds" -> o.warmUpSeconds = Integer.parseInt(args[++i]);
                 case "--e2e-seconds" -> o.e2eSeconds = Integer.parseInt(args[++i]);
                 case "--e2e-warm-up-seconds" -> o.e2eWarmUpSeconds = Integer.parseInt(args[++i]);
+                case "--service-gc" -> o.serviceGc = collector(args[++i]);
                 case "--rebuild-events" -> o.rebuildEvents = Long.parseLong(args[++i]);
                 case "--rebuild-engagements" -> o.rebuildEngagements = Integer.parseInt(args[++i]);
                 case "--history-events" -> o.historyEvents = Integer.parseInt(args[++i]);
@@ -112,6 +116,13 @@ final class Options {
         return o;
     }
 
+    private static String collector(String name) {
+        return switch (name) {
+            case "Parallel", "G1", "Serial" -> name;
+            default -> throw new IllegalArgumentException("--service-gc: Parallel, G1 or Serial, not " + name);
+        };
+    }
+
     Duration catchUp() {
         return Duration.ofSeconds(catchUpSeconds);
     }
@@ -121,6 +132,7 @@ final class Options {
         return (quick ? "quick" : "full") + only + ": append " + appendSeconds + " s per level at "
                 + java.util.Arrays.toString(clients) + " clients; e2e " + e2eSeconds + " s after " + e2eWarmUpSeconds
                 + " s unrecorded; rebuild " + rebuildEvents + " events over " + rebuildEngagements
-                + " engagements; history " + historyEvents + " events; asOf " + asOfEvents + " events";
+                + " engagements; history " + historyEvents + " events; asOf " + asOfEvents
+                + " events; the services' collector: " + serviceGc;
     }
 }

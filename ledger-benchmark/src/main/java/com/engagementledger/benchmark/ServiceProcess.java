@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A service as a child JVM with -Xmx512m, its output in its own log (copied, trimmed, from ledger-launcher). */
+/**
+ * A service as a child JVM with -Xmx512m and the collector of --service-gc, its output in its own log (copied,
+ * trimmed, from ledger-launcher).
+ */
 final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
