@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -242,9 +243,7 @@ final class HistorySection {
             long t0 = System.nanoTime();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setFetchSize(1000);
-                for (int i = 0; i < params.length; i++) {
-                    ps.setObject(i + 1, params[i]);
-                }
+                bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
@@ -334,6 +333,12 @@ final class HistorySection {
                 + " order by ee.global_index";
     }
 
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+    }
+
     private static Object[] replayParams(String id, Timestamp at, String... families) {
         List<Object> params = new ArrayList<>();
         for (String family : families) {
@@ -350,9 +355,7 @@ final class HistorySection {
              PreparedStatement ps = c.prepareStatement(replayQuery(1))) {
             // never server-prepared, so planned with its values every time, as the service's CustomPlans does
             ps.unwrap(PGStatement.class).setPrepareThreshold(0);
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
+            bind(ps, params);
             for (int i = 0; i < 40; i++) {
                 long t0 = System.nanoTime();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -370,9 +373,7 @@ final class HistorySection {
         List<String> plan = new ArrayList<>();
         try (Connection c = b.db("ledger_engagement");
              PreparedStatement ps = c.prepareStatement("explain (analyze, timing off) " + replayQuery(1))) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
+            bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) plan.add(rs.getString(1).strip());
             }
