@@ -50,7 +50,15 @@ final class AppendSection {
         List<String> cpuNotes = new ArrayList<>();
         for (int clients : b.options.clients) {
             Result raw = raw(clients, b.options.appendSeconds);
+            if (b.statements != null) {
+                b.statements.reset();
+            }
             Result ledger = ledger(clients, b.options.appendSeconds);
+            if (b.statements != null) {
+                b.table.note("append, " + clients + " clients, PostgreSQL's statements (pg_stat_statements, all "
+                        + "three databases, the consumers' work included): "
+                        + b.statements.top(12, ledger.count(), "command"));
+            }
             max = Math.max(max, ledger.perSecond());
             cpuNotes.add(clients + " clients: " + ledger.cpu() + "; raw insert: " + raw.cpu());
             boolean eight = clients == 8;

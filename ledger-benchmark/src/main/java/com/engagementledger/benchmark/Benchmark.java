@@ -51,6 +51,8 @@ public final class Benchmark {
     Path work;
     long injectedEvents;
     double appendMax = Double.NaN;
+    /** Null unless {@code --pg-statements}. */
+    StatementProfile statements;
     private ScheduledExecutorService sampler;
     private final List<String> loads = new ArrayList<>();
     private final Instant started = Instant.now();
@@ -151,8 +153,12 @@ public final class Benchmark {
                 throw new IllegalStateException(jar + " is not built (./mvnw -B -q -DskipTests package), or pass --home");
             }
         }
-        infra = LedgerInfrastructure.start(0, work.resolve("postgres"), 0, work.resolve("kafka"));
+        infra = LedgerInfrastructure.start(0, work.resolve("postgres"),
+                options.pgStatements ? StatementProfile.SERVER_CONFIG : Map.of(), 0, work.resolve("kafka"));
         System.out.println("PostgreSQL on " + infra.postgres().port() + ", Kafka on " + infra.kafka().bootstrapServers());
+        if (options.pgStatements) {
+            statements = StatementProfile.install(this);
+        }
         String java = ProcessHandle.current().info().command().orElse("java");
         for (String[] s : SERVICES) {
             int port = freePort();

@@ -268,10 +268,10 @@ final class HistorySection {
         Instant instant = Instant.now();
         String at = enc(instant);
         String base = b.engagement().baseUrl() + "/engagements/" + id;
-        double currentThroughHttpClient = asOfMedian(base, false);
-        double current = asOfMedian(base, true);
-        double engagement = asOfMedian(base + "?asOf=" + at, true);
-        double decisions = asOfMedian(base + "/decisions?size=1&asOf=" + at, true);
+        double currentThroughHttpClient = asOfMedian(base, false, null);
+        double current = asOfMedian(base, true, "GET the engagement's current view");
+        double engagement = asOfMedian(base + "?asOf=" + at, true, "asOf engagement");
+        double decisions = asOfMedian(base + "/decisions?size=1&asOf=" + at, true, "asOf decisions list");
         if (Double.isNaN(currentThroughHttpClient) || Double.isNaN(current) || Double.isNaN(engagement)
                 || Double.isNaN(decisions)) {
             return;
@@ -396,9 +396,10 @@ final class HistorySection {
      * endpoints, and an unwarmed read answered in 13 ms where the warmed one takes 2 (the JIT compiles the request
      * path meanwhile; the CPU profile of a cold GET showed 29 % of the service's CPU in its compiler threads). NaN
      * (and an error row) when the endpoint fails. Blocking: through {@link Http#getBlocking}, which like the raw
-     * JDBC read it stands beside waits on its own socket; else through the JDK HttpClient.
+     * JDBC read it stands beside waits on its own socket; else through the JDK HttpClient. With
+     * {@code --pg-statements}, a note on the statements the 20 recorded requests ran, named by {@code profile}.
      */
-    private double asOfMedian(String url, boolean blocking) {
+    private double asOfMedian(String url, boolean blocking, String profile) {
         Supplier<Http.Answer> read = blocking
                 ? () -> b.http.getBlocking(url, b.admin, "application/json")
                 : () -> b.http.get(url, b.admin, "application/json");
@@ -408,6 +409,10 @@ final class HistorySection {
                 return Double.NaN;
             }
         }
+        boolean profiled = profile != null && b.statements != null;
+        if (profiled) {
+            b.statements.reset();
+        }
         Stats ledger = new Stats();
         for (int i = 0; i < 20; i++) {
             long t0 = System.nanoTime();
@@ -416,6 +421,10 @@ final class HistorySection {
             if (!answered(a)) {
                 return Double.NaN;
             }
+        }
+        if (profiled) {
+            b.table.note(profile + ", PostgreSQL's statements (pg_stat_statements, the consumers' polling included): "
+                    + b.statements.top(6, 20, "request"));
         }
         return ledger.percentileMillis(50);
     }

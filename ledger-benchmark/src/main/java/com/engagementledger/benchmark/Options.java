@@ -27,6 +27,8 @@ final class Options {
               --gc-log                 start the services with -Xlog:gc to <work>/logs/<service>-gc.log
               --jfr                    start the services with a JFR recording in <work>/logs/<service>.jfr
               --keep                   keep the work directory (data and logs)
+              --pg-statements          load pg_stat_statements into PostgreSQL and note, per recorded append level
+                                       and asOf read, the statements that took the server's time
               --sections <a,b>         run only these sections (append, end-to-end, rebuild, history); the final
                                        counts and heap/GC always run (default: all)
               --env KEY=VALUE          an environment variable for every service (repeatable), e.g.
@@ -50,6 +52,7 @@ final class Options {
     boolean gcLog;
     boolean jfr;
     boolean keep;
+    boolean pgStatements;
     boolean help;
     java.util.Set<String> sections = new java.util.LinkedHashSet<>(java.util.List.of("append", "end-to-end", "rebuild", "history"));
     final java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
@@ -82,6 +85,7 @@ final class Options {
                 case "--gc-log" -> o.gcLog = true;
                 case "--jfr" -> o.jfr = true;
                 case "--keep" -> o.keep = true;
+                case "--pg-statements" -> o.pgStatements = true;
                 case "--env" -> {
                     String kv = args[++i];
                     int eq = kv.indexOf('=');
@@ -133,6 +137,7 @@ final class Options {
                 + java.util.Arrays.toString(clients) + " clients; e2e " + e2eSeconds + " s after " + e2eWarmUpSeconds
                 + " s unrecorded; rebuild " + rebuildEvents + " events over " + rebuildEngagements
                 + " engagements; history " + historyEvents + " events; asOf " + asOfEvents
-                + " events; the services' collector: " + serviceGc;
+                + " events; the services' collector: " + serviceGc
+                + (pgStatements ? "; PostgreSQL with pg_stat_statements" : "");
     }
 }

@@ -26,7 +26,7 @@ class BenchmarkQuickModeTest {
         }
         Path out = Files.createTempFile("ledger-bench", ".md");
         Options options = Options.parse("--quick", "--home", home.toString(), "--out", out.toString(),
-                "--append-seconds", "2", "--e2e-seconds", "3");
+                "--append-seconds", "2", "--e2e-seconds", "3", "--pg-statements");
 
         Table table = new Benchmark(options).run();
 
@@ -40,5 +40,10 @@ class BenchmarkQuickModeTest {
         assertThat(table.rows).filteredOn(r -> r.section().equals("counts") && r.measure().startsWith("processed"))
                 .hasSize(2).allMatch(r -> r.met().equals("yes"));
         assertThat(table.rows).filteredOn(r -> r.section().equals("heap")).hasSize(3);
+        // --pg-statements: PostgreSQL's account of each recorded level names the event store's insert
+        assertThat(table.notes).filteredOn(n -> n.startsWith("append, 8 clients, PostgreSQL's statements"))
+                .singleElement().asString().contains("calls per command", "domain_event_entry");
+        assertThat(table.notes).filteredOn(n -> n.startsWith("asOf engagement, PostgreSQL's statements"))
+                .singleElement().asString().contains("calls per request");
     }
 }

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * A real PostgreSQL server (zonky's packaged binaries) for the launcher and the tests: no Docker, no installed server.
@@ -27,12 +28,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Starts a server; port 0 picks a free one. A null data directory makes a throw-away one. */
     public static EmbeddedPostgresServer start(int port, Path dataDirectory) {
+        return start(port, dataDirectory, Map.of());
+    }
+
+    /**
+     * As {@link #start(int, Path)}, with more server settings on top of ours, e.g. the benchmark's
+     * {@code shared_preload_libraries=pg_stat_statements}.
+     */
+    public static EmbeddedPostgresServer start(int port, Path dataDirectory, Map<String, String> serverConfig) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("shared_buffers", "256MB");
+            serverConfig.forEach(builder::setServerConfig);
             if (port > 0) {
                 builder.setPort(port);
             }

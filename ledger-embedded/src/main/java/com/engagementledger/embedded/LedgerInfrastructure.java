@@ -2,6 +2,7 @@ package com.engagementledger.embedded;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One PostgreSQL and one Kafka broker per JVM, started on first use and stopped when the JVM exits.
@@ -35,7 +36,13 @@ public final class LedgerInfrastructure {
     }
 
     public static LedgerInfrastructure start(int postgresPort, Path postgresDir, int kafkaPort, Path kafkaDir) {
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(postgresPort, postgresDir);
+        return start(postgresPort, postgresDir, Map.of(), kafkaPort, kafkaDir);
+    }
+
+    /** As above, with more PostgreSQL server settings (see {@link EmbeddedPostgresServer#start(int, Path, Map)}). */
+    public static LedgerInfrastructure start(int postgresPort, Path postgresDir, Map<String, String> postgresConfig,
+                                             int kafkaPort, Path kafkaDir) {
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(postgresPort, postgresDir, postgresConfig);
         DATABASES.forEach(postgres::createDatabase);
         KraftBroker kafka = KraftBroker.start(kafkaPort, kafkaDir);
         return new LedgerInfrastructure(postgres, kafka);
