@@ -43,17 +43,18 @@ final class AppendSection {
         b.table.note("idle before the append section (just started: the JIT is still compiling), CPU per second of "
                 + "wall time: "
                 + CpuUse.now(b).perSecond(idle0, idleSeconds));
-        // warm-up, not recorded: the JIT of all three services (C2 keeps compiling for a minute or two of load; with
-        // 30 s instead of 120 s the 8-client level measured 81 instead of 123 commands/s), the pools
-        ledger(8, b.options.quick ? 2 : b.options.warmUpSeconds);
+        String warmUp = warmUp();
         double max = 0;
         List<String> cpuNotes = new ArrayList<>();
+        List<String> jitNotes = new ArrayList<>();
         for (int clients : b.options.clients) {
             Result raw = raw(clients, b.options.appendSeconds);
             if (b.statements != null) {
                 b.statements.reset();
             }
+            Map<String, Double> compiling = b.compilationMillis();
             Result ledger = ledger(clients, b.options.appendSeconds);
+            jitNotes.add(clients + " clients: " + b.compilationSince(compiling, ledger.count(), "command"));
             if (b.statements != null) {
                 b.table.note("append, " + clients + " clients, PostgreSQL's statements (pg_stat_statements, all "
                         + "three databases, the consumers' work included): "
@@ -74,11 +75,55 @@ final class AppendSection {
         }
         b.appendMax = max;
         b.table.note("append: the raw insert row is ~1 KB text into a bigserial table, autocommit, one prepared "
-                + "statement; the ledger's warm-up before the first level: " + (b.options.quick ? 2
-                : b.options.warmUpSeconds) + " s at 8 clients");
+                + "statement; the ledger's warm-up before the first level: " + warmUp);
         b.table.note("append, CPU (user + system, from /proc) per accepted command or raw insert, by process, "
                 + "including the consumers' work on the events the level produced while it ran: "
                 + String.join("; ", cpuNotes));
+        // a service whose JIT still compiles spends that CPU beside the commands: on two cores engagement-service's
+        // C2 queue held thousands of methods after minutes of load (jcmd Compiler.queue)
+        b.table.note("append, the services' JIT compilers during each level (jvm.compilation.time: the compiler "
+                + "threads' time, which on a busy machine includes waiting for a core): " + String.join("; ", jitNotes));
+    }
+
+    /**
+     * Unrecorded load at 8 clients until the services' JIT has settled: at least {@code --warm-up-seconds}, then
+     * slices of 15 s until every service compiled for less than {@code --warm-up-jit} ms per second of the slice, at
+     * most {@code --warm-up-max-seconds} in all. A fixed 120 s measured a JIT still at work: after 150 s of load
+     * async-profiler put 28 % of engagement-service's CPU in its compiler threads, and its C2 queue drained only
+     * after about 8 minutes; 96 commands/s at 7.6 ms of its CPU each after 120 s, 153 /s at 3.5 ms after 480 s
+     * (BENCHMARKS.md, runs S3, T1, T3, U).
+     */
+    private String warmUp() throws Exception {
+        long start = System.nanoTime();
+        ledger(8, b.options.warmUpSeconds);
+        String last = "";
+        while (true) {
+            int slice = (int) Math.min(15, b.options.warmUpMaxSeconds - (System.nanoTime() - start) / 1_000_000_000L);
+            if (slice <= 0) {
+                break;
+            }
+            Map<String, Double> before = b.compilationMillis();
+            long t0 = System.nanoTime();
+            ledger(8, slice);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Map<String, Double> after = b.compilationMillis();
+            boolean settled = true;
+            List<String> rates = new ArrayList<>();
+            for (Map.Entry<String, Double> e : after.entrySet()) {
+                double rate = (e.getValue() - before.getOrDefault(e.getKey(), Double.NaN)) / seconds;
+                // a service without the meter cannot be waited for
+                settled &= Double.isNaN(rate) || rate < b.options.warmUpJitMillisPerSecond;
+                rates.add(e.getKey() + " " + Table.f(rate, "ms/s"));
+            }
+            last = "; the JIT compilers in its last " + Math.round(seconds) + " s: " + String.join(", ", rates);
+            if (settled) {
+                break;
+            }
+        }
+        long took = Math.round((System.nanoTime() - start) / 1e9);
+        return took + " s at 8 clients (at least " + b.options.warmUpSeconds + " s, then until every service's JIT "
+                + "compiled under " + Table.f(b.options.warmUpJitMillisPerSecond, "ms") + " per second, at most "
+                + b.options.warmUpMaxSeconds + " s)" + last;
     }
 
     Result raw(int clients, int seconds) throws Exception {

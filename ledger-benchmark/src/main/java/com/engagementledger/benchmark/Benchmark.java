@@ -314,6 +314,31 @@ public final class Benchmark {
         return prometheus(p).getOrDefault("heap", Double.NaN);
     }
 
+    /**
+     * Each service's JIT compilation time so far, ms ({@code jvm.compilation.time}, else from Prometheus); NaN where
+     * it is not exposed.
+     */
+    Map<String, Double> compilationMillis() {
+        Map<String, Double> millis = new LinkedHashMap<>();
+        services.forEach((module, p) -> {
+            Http.Answer a = http.get(p.baseUrl() + "/actuator/metrics/jvm.compilation.time", admin,
+                    "application/json");
+            millis.put(module, a.status() == 200
+                    ? a.json().path("measurements").path(0).path("value").asDouble(Double.NaN)
+                    : prometheus(p).get("jitMillis"));
+        });
+        return millis;
+    }
+
+    /** The compilation time since {@code before}, per service: ms per unit of work. */
+    String compilationSince(Map<String, Double> before, long units, String unit) {
+        Map<String, Double> now = compilationMillis();
+        List<String> parts = new ArrayList<>();
+        now.forEach((module, ms) -> parts.add(module + " " + Table.f((ms - before.getOrDefault(module, Double.NaN))
+                / Math.max(1, units), "ms") + " per " + unit));
+        return String.join(", ", parts);
+    }
+
     /** GC pause seconds and count from {@code /actuator/metrics/jvm.gc.pause}, else from Prometheus. */
     Map<String, Double> gc(ServiceProcess p) {
         Http.Answer a = http.get(p.baseUrl() + "/actuator/metrics/jvm.gc.pause", admin, "application/json");
@@ -328,7 +353,7 @@ public final class Benchmark {
         return prometheus(p);
     }
 
-    /** heap (bytes used, all heap pools), gcSeconds, gcCount, from /actuator/prometheus. */
+    /** heap (bytes used, all heap pools), gcSeconds, gcCount, jitMillis (NaN if absent), from /actuator/prometheus. */
     Map<String, Double> prometheus(ServiceProcess p) {
         Http.Answer a = http.get(p.baseUrl() + "/actuator/prometheus", admin, "text/plain");
         if (a.status() != 200) {
@@ -337,6 +362,7 @@ public final class Benchmark {
         double heap = 0;
         double gcSeconds = 0;
         double gcCount = 0;
+        double jitMillis = Double.NaN;
         boolean sawHeap = false;
         for (String line : a.body().split("\n")) {
             if (line.startsWith("#")) {
@@ -359,6 +385,8 @@ public final class Benchmark {
                 gcSeconds += value;
             } else if (line.startsWith("jvm_gc_pause_seconds_count{")) {
                 gcCount += value;
+            } else if (line.startsWith("jvm_compilation_time_ms_total")) {
+                jitMillis = value;
             }
         }
         Map<String, Double> m = new LinkedHashMap<>();
@@ -367,6 +395,7 @@ public final class Benchmark {
         }
         m.put("gcSeconds", gcSeconds);
         m.put("gcCount", gcCount);
+        m.put("jitMillis", jitMillis);
         return m;
     }
 

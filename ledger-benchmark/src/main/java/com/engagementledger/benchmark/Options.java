@@ -12,8 +12,11 @@ final class Options {
               --out <file>             also write the table as Markdown to this file
               --append-seconds <n>     duration of each append level (full 20, quick 3)
               --clients <a,b,c>        append concurrency levels (default 1,8,32)
-              --warm-up-seconds <n>    unrecorded load at 8 clients before the first append level (default 120,
-                                       quick 2): the services' JIT
+              --warm-up-seconds <n>    unrecorded load at 8 clients before the first append level, at least
+                                       (default 120, quick 2): the services' JIT
+              --warm-up-max-seconds <n> then more, in 15 s slices, until every service's JIT compiles less than
+                                       --warm-up-jit ms per second, up to this in all (default 900, quick: no more)
+              --warm-up-jit <ms>       that threshold (default 50: 5 % of a core)
               --e2e-seconds <n>        duration of the end-to-end run (full 30, quick 4)
               --e2e-warm-up-seconds <n> unrecorded probes (and raw round trips) at the same rate before it (full
                                        10, quick 1): the alert path is code the append mix never runs
@@ -40,7 +43,9 @@ final class Options {
     Path out;
     int appendSeconds = -1;
     int[] clients = {1, 8, 32};
-    int warmUpSeconds = 120;
+    int warmUpSeconds = -1;
+    int warmUpMaxSeconds = -1;
+    double warmUpJitMillisPerSecond = 50;
     int e2eSeconds = -1;
     int e2eWarmUpSeconds = -1;
     long rebuildEvents = -1;
@@ -74,6 +79,8 @@ final class Options {
                     }
                 }
                 case "--warm-up-seconds" -> o.warmUpSeconds = Integer.parseInt(args[++i]);
+                case "--warm-up-max-seconds" -> o.warmUpMaxSeconds = Integer.parseInt(args[++i]);
+                case "--warm-up-jit" -> o.warmUpJitMillisPerSecond = Double.parseDouble(args[++i]);
                 case "--e2e-seconds" -> o.e2eSeconds = Integer.parseInt(args[++i]);
                 case "--e2e-warm-up-seconds" -> o.e2eWarmUpSeconds = Integer.parseInt(args[++i]);
                 case "--service-gc" -> o.serviceGc = collector(args[++i]);
@@ -106,6 +113,9 @@ final class Options {
             }
         }
         if (o.appendSeconds < 0) o.appendSeconds = o.quick ? 3 : 20;
+        if (o.warmUpSeconds < 0) o.warmUpSeconds = o.quick ? 2 : 120;
+        if (o.warmUpMaxSeconds < 0) o.warmUpMaxSeconds = o.quick ? o.warmUpSeconds : 900;
+        if (o.warmUpMaxSeconds < o.warmUpSeconds) o.warmUpMaxSeconds = o.warmUpSeconds;
         if (o.e2eSeconds < 0) o.e2eSeconds = o.quick ? 4 : 30;
         if (o.e2eWarmUpSeconds < 0) o.e2eWarmUpSeconds = o.quick ? 1 : 10;
         if (o.rebuildEvents < 0) o.rebuildEvents = o.quick ? 500 : 1_000_000;

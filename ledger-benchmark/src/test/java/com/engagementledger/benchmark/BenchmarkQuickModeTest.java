@@ -43,6 +43,9 @@ class BenchmarkQuickModeTest {
         // --pg-statements: PostgreSQL's account of each recorded level names the event store's insert
         assertThat(table.notes).filteredOn(n -> n.startsWith("append, 8 clients, PostgreSQL's statements"))
                 .singleElement().asString().contains("calls per command", "domain_event_entry");
+        // each service exposes its JIT's time, so the compilers' share of a level is on record
+        assertThat(table.notes).filteredOn(n -> n.startsWith("append, the services' JIT compilers"))
+                .singleElement().asString().contains("engagement-service", "per command").doesNotContain("n/a");
         assertThat(table.notes).filteredOn(n -> n.startsWith("asOf engagement, PostgreSQL's statements"))
                 .singleElement().asString().contains("calls per request");
     }
