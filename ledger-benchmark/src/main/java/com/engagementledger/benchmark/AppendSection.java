@@ -82,7 +82,8 @@ final class AppendSection {
         // a service whose JIT still compiles spends that CPU beside the commands: on two cores engagement-service's
         // C2 queue held thousands of methods after minutes of load (jcmd Compiler.queue)
         b.table.note("append, the services' JIT compilers during each level (jvm.compilation.time: the compiler "
-                + "threads' time, which on a busy machine includes waiting for a core): " + String.join("; ", jitNotes));
+                + "threads' time, which on a busy machine includes waiting for a core): "
+                + String.join("; ", jitNotes));
     }
 
     /**
@@ -116,6 +117,8 @@ final class AppendSection {
                 rates.add(e.getKey() + " " + Table.f(rate, "ms/s"));
             }
             last = "; the JIT compilers in its last " + Math.round(seconds) + " s: " + String.join(", ", rates);
+            System.out.println("  warm-up, " + Math.round((System.nanoTime() - start) / 1e9) + " s: the JIT compilers "
+                    + String.join(", ", rates));
             if (settled) {
                 break;
             }

@@ -47,6 +47,7 @@ public final class Benchmark {
     final String admin;
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     final Map<String, Double> peakHeapMb = new ConcurrentHashMap<>();
+    final OwnPauses ownPauses = OwnPauses.start();
     LedgerInfrastructure infra;
     Path work;
     long injectedEvents;
@@ -176,7 +177,9 @@ public final class Benchmark {
             env.putAll(options.env);
             List<String> jvm = new ArrayList<>(List.of("-XX:+Use" + options.serviceGc + "GC"));
             if (options.gcLog) {
-                jvm.add("-Xlog:gc:file=" + work.resolve("logs").resolve(s[0] + "-gc.log"));
+                // wall-clock stamps, to line a pause up with a slow probe of the run's notes
+                jvm.add("-Xlog:gc:file=" + work.resolve("logs").resolve(s[0] + "-gc.log")
+                        + ":utctime,uptime,level,tags");
             }
             if (options.jfr) {
                 jvm.add("-XX:StartFlightRecording=filename=" + work.resolve("logs").resolve(s[0] + ".jfr")
@@ -449,6 +452,13 @@ public final class Benchmark {
             table.add("GC", p.module + " GC pause total (" + m.getOrDefault("gcCount", 0.0).longValue() + " pauses)",
                     Table.f(gc, "s"), Table.f(wall, "s run"), String.format("%.4f", gc / wall), "", "");
         }
+        String collectors = String.join(" + ", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()
+                .stream().map(java.lang.management.GarbageCollectorMXBean::getName).toList());
+        table.add("GC", "benchmark JVM (the Kafka broker, the clients, the probes; " + collectors + ") GC pause total ("
+                        + ownPauses.count() + " pauses, the longest " + ownPauses.maxMillis() + " ms)",
+                Table.f(ownPauses.totalSeconds(), "s"), Table.f(wall, "s run"),
+                String.format("%.4f", ownPauses.totalSeconds() / wall), "", "");
+        table.note("the benchmark JVM's GC pauses of 50 ms or more (UTC, when each began): " + ownPauses.listed());
     }
 
     // ---------------------------------------------------------------- helpers

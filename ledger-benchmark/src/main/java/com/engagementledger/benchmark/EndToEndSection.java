@@ -150,8 +150,8 @@ final class EndToEndSection {
         if (!pending.isEmpty()) {
             b.table.error(pending.size() + " end-to-end probes were not visible/alerted within 60 s after the run");
         }
-        b.table.note("end-to-end: the slowest alerts (seconds into the section: on the topic / read model / alert,"
-                + " ms): " + slowest(probes, onTopic, begun));
+        b.table.note("end-to-end: the slowest alerts (seconds into the timed part (UTC): on the topic / read model /"
+                + " alert, ms): " + slowest(probes, onTopic, begun));
         double rawP50 = rawStats.percentileMillis(50);
         double rawP99 = rawStats.percentileMillis(99);
         b.table.add("2 end-to-end", "accepted → on the topic (a plain consumer) p50 / p99 (" + published.count()
@@ -172,9 +172,14 @@ final class EndToEndSection {
                 Table.yesNo(p99 <= 3 * rawP99 && p99 < 250));
     }
 
-    /** The five probes alerted last after their command, each hop's latency beside it: is the tail one hop's? */
+    /**
+     * The five probes alerted last after their command, each hop's latency beside it: is the tail one hop's? With the
+     * wall-clock time of the command (UTC), to line a stall up with a GC log (--gc-log) or a database log.
+     */
     private static String slowest(List<Map.Entry<String, Probe>> probes, Map<String, Long> onTopic, long start) {
         List<String> worst = new ArrayList<>();
+        long nowNanos = System.nanoTime();
+        java.time.Instant now = java.time.Instant.now();
         synchronized (probes) {
             probes.stream().filter(p -> p.getValue().alerted != 0)
                     .sorted(java.util.Comparator.comparingLong(
@@ -182,7 +187,10 @@ final class EndToEndSection {
                     .limit(5).forEach(p -> {
                         Probe probe = p.getValue();
                         Long seen = onTopic.get(p.getKey());
-                        worst.add(Table.f((probe.accepted - start) / 1e9, "s") + ": "
+                        java.time.LocalTime at = java.time.LocalTime.ofInstant(
+                                now.minusNanos(nowNanos - probe.accepted), java.time.ZoneOffset.UTC);
+                        worst.add(Table.f((probe.accepted - start) / 1e9, "s") + " ("
+                                + at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + "): "
                                 + (seen == null ? "?" : Table.f((seen - probe.accepted) / 1e6, "")) + " / "
                                 + (probe.visible == 0 ? "?" : Table.f((probe.visible - probe.accepted) / 1e6, ""))
                                 + " / " + Table.f((probe.alerted - probe.accepted) / 1e6, ""));
