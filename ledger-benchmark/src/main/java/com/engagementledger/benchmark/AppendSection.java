@@ -79,8 +79,8 @@ final class AppendSection {
         b.table.note("append, CPU (user + system, from /proc) per accepted command or raw insert, by process, "
                 + "including the consumers' work on the events the level produced while it ran: "
                 + String.join("; ", cpuNotes));
-        // a service whose JIT still compiles spends that CPU beside the commands: on two cores engagement-service's
-        // C2 queue held thousands of methods after minutes of load (jcmd Compiler.queue)
+        // a service whose JIT still compiles spends that CPU beside the commands: after 150 s of load its compiler
+        // threads still took 28 % of engagement-service's CPU (async-profiler)
         b.table.note("append, the services' JIT compilers during each level (jvm.compilation.time: the compiler "
                 + "threads' time, which on a busy machine includes waiting for a core): "
                 + String.join("; ", jitNotes));

@@ -458,7 +458,7 @@ public final class Benchmark {
                         + ownPauses.count() + " pauses, the longest " + ownPauses.maxMillis() + " ms)",
                 Table.f(ownPauses.totalSeconds(), "s"), Table.f(wall, "s run"),
                 String.format("%.4f", ownPauses.totalSeconds() / wall), "", "");
-        table.note("the benchmark JVM's GC pauses of 50 ms or more (UTC, when each began): " + ownPauses.listed());
+        table.note("the benchmark JVM's GC pauses of 50 ms or more (UTC, about when each began): " + ownPauses.listed());
     }
 
     // ---------------------------------------------------------------- helpers

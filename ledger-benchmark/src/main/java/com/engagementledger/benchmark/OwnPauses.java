@@ -69,7 +69,7 @@ final class OwnPauses {
         return maxMillis;
     }
 
-    /** The pauses of at least 50 ms, with the UTC time each began. */
+    /** The pauses of at least 50 ms, with about the UTC time each began (the notification comes a little later). */
     synchronized String listed() {
         return listed.isEmpty() ? "none" : String.join(", ", listed);
     }
