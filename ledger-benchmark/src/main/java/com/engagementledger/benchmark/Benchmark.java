@@ -154,8 +154,10 @@ public final class Benchmark {
                 throw new IllegalStateException(jar + " is not built (./mvnw -B -q -DskipTests package), or pass --home");
             }
         }
-        infra = LedgerInfrastructure.start(0, work.resolve("postgres"),
-                options.pgStatements ? StatementProfile.SERVER_CONFIG : Map.of(), 0, work.resolve("kafka"));
+        Map<String, String> postgresConfig = new LinkedHashMap<>(
+                options.pgStatements ? StatementProfile.SERVER_CONFIG : Map.of());
+        postgresConfig.putAll(options.pgSettings);
+        infra = LedgerInfrastructure.start(0, work.resolve("postgres"), postgresConfig, 0, work.resolve("kafka"));
         System.out.println("PostgreSQL on " + infra.postgres().port() + ", Kafka on " + infra.kafka().bootstrapServers());
         if (options.pgStatements) {
             statements = StatementProfile.install(this);

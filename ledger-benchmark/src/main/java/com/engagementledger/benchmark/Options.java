@@ -32,6 +32,8 @@ final class Options {
               --keep                   keep the work directory (data and logs)
               --pg-statements          load pg_stat_statements into PostgreSQL and note, per recorded append level
                                        and asOf read, the statements that took the server's time
+              --pg-setting KEY=VALUE   a PostgreSQL server setting (repeatable), e.g. log_checkpoints=on with
+                                       logging_collector=on and log_directory=/tmp/pglog
               --sections <a,b>         run only these sections (append, end-to-end, rebuild, history); the final
                                        counts and heap/GC always run (default: all)
               --env KEY=VALUE          an environment variable for every service (repeatable), e.g.
@@ -61,6 +63,7 @@ final class Options {
     boolean help;
     java.util.Set<String> sections = new java.util.LinkedHashSet<>(java.util.List.of("append", "end-to-end", "rebuild", "history"));
     final java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+    final java.util.Map<String, String> pgSettings = new java.util.LinkedHashMap<>();
 
     static Options parse(String... args) {
         Options o = new Options();
@@ -93,12 +96,8 @@ final class Options {
                 case "--jfr" -> o.jfr = true;
                 case "--keep" -> o.keep = true;
                 case "--pg-statements" -> o.pgStatements = true;
-                case "--env" -> {
-                    String kv = args[++i];
-                    int eq = kv.indexOf('=');
-                    if (eq <= 0) throw new IllegalArgumentException("--env wants KEY=VALUE: " + kv);
-                    o.env.put(kv.substring(0, eq), kv.substring(eq + 1));
-                }
+                case "--env" -> keyValue(a, args[++i], o.env);
+                case "--pg-setting" -> keyValue(a, args[++i], o.pgSettings);
                 case "--sections" -> {
                     java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
                     for (String part : args[++i].split(",")) {
@@ -130,6 +129,12 @@ final class Options {
         return o;
     }
 
+    private static void keyValue(String option, String kv, java.util.Map<String, String> into) {
+        int eq = kv.indexOf('=');
+        if (eq <= 0) throw new IllegalArgumentException(option + " wants KEY=VALUE: " + kv);
+        into.put(kv.substring(0, eq), kv.substring(eq + 1));
+    }
+
     private static String collector(String name) {
         return switch (name) {
             case "Parallel", "G1", "Serial" -> name;
@@ -148,6 +153,7 @@ final class Options {
                 + " s unrecorded; rebuild " + rebuildEvents + " events over " + rebuildEngagements
                 + " engagements; history " + historyEvents + " events; asOf " + asOfEvents
                 + " events; the services' collector: " + serviceGc
-                + (pgStatements ? "; PostgreSQL with pg_stat_statements" : "");
+                + (pgStatements ? "; PostgreSQL with pg_stat_statements" : "")
+                + (pgSettings.isEmpty() ? "" : "; PostgreSQL settings " + pgSettings);
     }
 }
