@@ -98,12 +98,13 @@ final class AppendSection {
         long start = System.nanoTime();
         ledger(8, b.options.warmUpSeconds);
         String last = "";
+        // one slice's end is the next one's start: the meters are read once per slice
+        Map<String, Double> before = b.compilationMillis();
         while (true) {
             int slice = (int) Math.min(15, b.options.warmUpMaxSeconds - (System.nanoTime() - start) / 1_000_000_000L);
             if (slice <= 0) {
                 break;
             }
-            Map<String, Double> before = b.compilationMillis();
             long t0 = System.nanoTime();
             ledger(8, slice);
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -117,6 +118,7 @@ final class AppendSection {
                 rates.add(e.getKey() + " " + Table.f(rate, "ms/s"));
             }
             last = "; the JIT compilers in its last " + Math.round(seconds) + " s: " + String.join(", ", rates);
+            before = after;
             System.out.println("  warm-up, " + Math.round((System.nanoTime() - start) / 1e9) + " s: the JIT compilers "
                     + String.join(", ", rates));
             if (settled) {

@@ -311,12 +311,14 @@ public final class Benchmark {
      * one meter; a service that exposes only Prometheus is scraped instead (a whole scrape costs far more CPU).
      */
     double heapBytes(ServiceProcess p) {
-        Http.Answer a = http.get(p.baseUrl() + "/actuator/metrics/jvm.memory.used?tag=area:heap", admin,
-                "application/json");
-        if (a.status() == 200) {
-            return a.json().path("measurements").path(0).path("value").asDouble(Double.NaN);
-        }
-        return prometheus(p).getOrDefault("heap", Double.NaN);
+        Double heap = meter(p, "jvm.memory.used?tag=area:heap");
+        return heap != null ? heap : prometheus(p).getOrDefault("heap", Double.NaN);
+    }
+
+    /** The first measurement of an actuator meter; null when the service does not expose /actuator/metrics. */
+    private Double meter(ServiceProcess p, String meter) {
+        Http.Answer a = http.get(p.baseUrl() + "/actuator/metrics/" + meter, admin, "application/json");
+        return a.status() == 200 ? a.json().path("measurements").path(0).path("value").asDouble(Double.NaN) : null;
     }
 
     /**
@@ -326,11 +328,8 @@ public final class Benchmark {
     Map<String, Double> compilationMillis() {
         Map<String, Double> millis = new LinkedHashMap<>();
         services.forEach((module, p) -> {
-            Http.Answer a = http.get(p.baseUrl() + "/actuator/metrics/jvm.compilation.time", admin,
-                    "application/json");
-            millis.put(module, a.status() == 200
-                    ? a.json().path("measurements").path(0).path("value").asDouble(Double.NaN)
-                    : prometheus(p).get("jitMillis"));
+            Double jit = meter(p, "jvm.compilation.time");
+            millis.put(module, jit != null ? jit : prometheus(p).get("jitMillis"));
         });
         return millis;
     }
