@@ -70,13 +70,18 @@ final class DemoHistory {
         return loaded;
     }
 
+    /** Every engagement in the ledger, all pages: a local data directory kept across runs may hold thousands. */
     private Map<String, String> existingEngagements() {
         Map<String, String> byName = new LinkedHashMap<>();
-        JsonNode page = api.get(lead, "/engagements?size=200");
-        for (JsonNode engagement : page.path("items")) {
-            byName.putIfAbsent(engagement.path("name").asText(), engagement.path("engagementId").asText());
+        for (int page = 0; ; page++) {
+            JsonNode items = api.get(lead, "/engagements?size=200&page=" + page).path("items");
+            for (JsonNode engagement : items) {
+                byName.putIfAbsent(engagement.path("name").asText(), engagement.path("engagementId").asText());
+            }
+            if (items.size() < 200) {
+                return byName;
+            }
         }
-        return byName;
     }
 
     // ------------------------------------------------------------------------------------------------------------

@@ -155,20 +155,24 @@ public final class Launcher {
 
     private Map<String, String> loadDemo(ServiceProcess engagement, DemoTokens tokens) {
         out.println("Loading the demo history through " + engagement.baseUrl() + " …");
+        try {
+            return demoHistory(engagement.baseUrl(), tokens, out).load();
+        } catch (LedgerClient.DemoFailure e) {
+            out.println("ERROR: the demo history stopped: " + e.getMessage());
+            return Map.of();
+        }
+    }
+
+    /** The demo story as --demo loads it: the demo identities' tokens, one Idempotency-Key prefix per day. */
+    static DemoHistory demoHistory(String engagementUrl, DemoTokens tokens, PrintStream out) {
         Instant now = Instant.now();
         List<String> all = List.of("*");
         String lead = tokens.mint(DemoTokens.DEMO_IDENTITIES.get("LEAD"), now, Duration.ofHours(1));
         String cto = tokens.mint(new DemoTokens.Identity("tomas.cto", "Tomas Richter (client CTO)", "CLIENT",
                 List.of("LEAD"), all), now, Duration.ofHours(1));
         String partner = tokens.mint(DemoTokens.DEMO_IDENTITIES.get("PARTNER"), now, Duration.ofHours(1));
-        try {
-            return new DemoHistory(new LedgerClient(engagement.baseUrl(),
-                    "ledger-demo-v1-" + LocalDate.now()),
-                    lead, cto, partner, out).load();
-        } catch (LedgerClient.DemoFailure e) {
-            out.println("ERROR: the demo history stopped: " + e.getMessage());
-            return Map.of();
-        }
+        return new DemoHistory(new LedgerClient(engagementUrl, "ledger-demo-v1-" + LocalDate.now()), lead, cto,
+                partner, out);
     }
 
     /** What each service reads: DESIGN.md's environment variables, the same for every service. */
