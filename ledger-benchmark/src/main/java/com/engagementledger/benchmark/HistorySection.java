@@ -94,6 +94,8 @@ final class HistorySection {
      */
     /** Events in the engagements loaded so far, by id: the commands answered 2xx plus the opening. */
     private final java.util.Map<String, Long> loaded = new java.util.HashMap<>();
+    /** How long each read of {@link #asOfMedian} was warmed up, for the note. */
+    private final List<String> warmUps = new ArrayList<>();
 
     private String load(int events, boolean decisions) throws Exception {
         String base = b.engagement().baseUrl();
@@ -268,27 +270,38 @@ final class HistorySection {
         Instant instant = Instant.now();
         String at = enc(instant);
         String base = b.engagement().baseUrl() + "/engagements/" + id;
-        double currentThroughHttpClient = asOfMedian(base, false, null);
-        double current = asOfMedian(base, true, "GET the engagement's current view");
-        double engagement = asOfMedian(base + "?asOf=" + at, true, "asOf engagement");
-        double decisions = asOfMedian(base + "/decisions?size=1&asOf=" + at, true, "asOf decisions list");
+        double currentThroughHttpClient = asOfMedian(base, false, "GET the current view through the HttpClient",
+                false);
+        double current = asOfMedian(base, true, "GET the engagement's current view", true);
+        double engagement = asOfMedian(base + "?asOf=" + at, true, "asOf engagement", true);
+        double decisions = asOfMedian(base + "/decisions?size=1&asOf=" + at, true, "asOf decisions list", true);
         if (Double.isNaN(currentThroughHttpClient) || Double.isNaN(current) || Double.isNaN(engagement)
                 || Double.isNaN(decisions)) {
             return;
         }
         Stats raw = new Stats();
+        int rawWarmUpSeconds = b.options.quick ? 1 : 5;
         try (Connection c = b.db("ledger_engagement");
              PreparedStatement ps = c.prepareStatement("select * from domain_event_entry where global_index = ?")) {
             long max = b.count("ledger_engagement", "select max(global_index) from domain_event_entry");
-            for (int i = 0; i < 200; i++) {
+            // warmed like the reads it stands beside, so that neither side is measured on half-compiled code
+            long warmUntil = System.nanoTime() + rawWarmUpSeconds * 1_000_000_000L;
+            for (int i = 0; i < 180; ) {
                 long t0 = System.nanoTime();
                 ps.setLong(1, 1 + (long) (Math.random() * max));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) rs.getBytes("payload");
                 }
-                if (i >= 20) raw.add(System.nanoTime() - t0);
+                if (t0 >= warmUntil) {
+                    raw.add(System.nanoTime() - t0);
+                    i++;
+                }
             }
         }
+        b.table.note("asOf reads: warmed up (" + (b.options.quick ? "1 s" : "at least 10 s, then until"
+                + " engagement-service's JIT compiled under " + Table.f(b.options.warmUpJitMillisPerSecond, "ms")
+                + " per second, at most 60 s") + "): " + String.join(", ", warmUps) + "; the primary-key read "
+                + rawWarmUpSeconds + " s, then 180 measured");
         double r = raw.percentileMillis(50);
         long n = loaded.getOrDefault(id, (long) b.options.asOfEvents);
         b.table.add("4 history", "GET the same engagement's current view through the JDK HttpClient (as every other"
@@ -298,7 +311,8 @@ final class HistorySection {
                         + " this and the asOf rows through a blocking HttpURLConnection): the service's floor for any"
                         + " read", Table.f(current, "ms"), Table.f(r, "ms")
                         + " (PK read, JDBC)", Table.ratio(current, r), "", "");
-        b.table.add("4 history", "asOf engagement of " + n + " events (all but its opening are decisions): GET the engagement (median of 20)",
+        b.table.add("4 history", "asOf engagement of " + n + " events (all but its opening are decisions): GET the"
+                        + " engagement (median of 20)",
                 Table.f(engagement, "ms"), Table.f(r, "ms") + " (PK read, JDBC)", Table.ratio(engagement, r),
                 "< 20×", Table.yesNo(engagement / r < 20));
         // what of the asOf is the database's: the replay's own query, planned with its values as the service does
@@ -321,16 +335,16 @@ final class HistorySection {
     }
 
     /**
-     * The asOf replay's query as engagement-service runs it (AsOfReplay.sql): one index scan per event family, in
-     * global order, joined with the store. Parameters per family: engagement id, family, instant.
+     * The asOf replay's query as engagement-service runs it (AsOfReplay.sql): one index scan per event family, the
+     * positions read from the store by primary key, in global order. Parameters per family: engagement id, family,
+     * instant.
      */
     static String replayQuery(int families) {
         String branch = "select ee.global_index from engagement_event ee where ee.engagement_id = ?"
                 + " and split_part(ee.event_type, '.', 2) = ? and ee.recorded_at <= ?";
         return "select d.payload_type, d.payload_revision, d.payload, d.meta_data, d.event_identifier,"
-                + " d.sequence_number, d.time_stamp from (" + String.join(" union all ", Collections.nCopies(
-                families, branch)) + ") ee join domain_event_entry d on d.global_index = ee.global_index"
-                + " order by ee.global_index";
+                + " d.sequence_number, d.time_stamp from domain_event_entry d where d.global_index = any(array("
+                + String.join(" union all ", Collections.nCopies(families, branch)) + ")) order by d.global_index";
     }
 
     private static void bind(PreparedStatement ps, Object... params) throws SQLException {
@@ -392,24 +406,24 @@ final class HistorySection {
     }
 
     /**
-     * Median of 20 answers after a warm-up of 10 s (at most 500 requests): nothing before this section runs these
-     * endpoints, and an unwarmed read answered in 13 ms where the warmed one takes 2 (the JIT compiles the request
-     * path meanwhile; the CPU profile of a cold GET showed 29 % of the service's CPU in its compiler threads). NaN
-     * (and an error row) when the endpoint fails. Blocking: through {@link Http#getBlocking}, which like the raw
-     * JDBC read it stands beside waits on its own socket; else through the JDK HttpClient. With
-     * {@code --pg-statements}, a note on the statements the 20 recorded requests ran, named by {@code profile}.
+     * Median of 20 answers after a warm-up: nothing before this section runs these endpoints, and an unwarmed read
+     * answered in 13 ms where the warmed one takes 2 (the JIT compiles the request path meanwhile; the CPU profile of
+     * a cold GET showed 29 % of the service's CPU in its compiler threads). The warm-up reads for 10 s, then in 5 s
+     * slices until engagement-service's JIT compiles under {@code --warm-up-jit} ms per second, for at most 60 s. It
+     * once stopped at 500 requests, about a second of asOf reads; warmed like this, the current view took 0.56 ms
+     * instead of 0.86-1.04 and asOf 1.09-1.38 instead of 2.34-2.68 (BENCHMARKS.md, runs Z1, Z2). NaN (and an error
+     * row) when the endpoint fails. Blocking: through {@link Http#getBlocking}, which like the raw JDBC read it
+     * stands beside waits on its own socket; else through the JDK HttpClient. With {@code --pg-statements} and
+     * {@code profile}, a note on the statements the 20 recorded requests ran, named by {@code name}.
      */
-    private double asOfMedian(String url, boolean blocking, String profile) {
+    private double asOfMedian(String url, boolean blocking, String name, boolean profile) {
         Supplier<Http.Answer> read = blocking
                 ? () -> b.http.getBlocking(url, b.admin, "application/json")
                 : () -> b.http.get(url, b.admin, "application/json");
-        long warmUntil = System.nanoTime() + (b.options.quick ? 1 : 10) * 1_000_000_000L;
-        for (int i = 0; i < 500 && System.nanoTime() < warmUntil; i++) {
-            if (!answered(read.get())) {
-                return Double.NaN;
-            }
+        if (!warmUp(read, name)) {
+            return Double.NaN;
         }
-        boolean profiled = profile != null && b.statements != null;
+        boolean profiled = profile && b.statements != null;
         if (profiled) {
             b.statements.reset();
         }
@@ -423,10 +437,38 @@ final class HistorySection {
             }
         }
         if (profiled) {
-            b.table.note(profile + ", PostgreSQL's statements (pg_stat_statements, the consumers' polling included): "
+            b.table.note(name + ", PostgreSQL's statements (pg_stat_statements, the consumers' polling included): "
                     + b.statements.top(6, 20, "request"));
         }
         return ledger.percentileMillis(50);
+    }
+
+    /** The warm-up of {@link #asOfMedian}; false when a read failed. */
+    private boolean warmUp(Supplier<Http.Answer> read, String name) {
+        long start = System.nanoTime();
+        long sliceStart = start;
+        long sliceEnd = start + (b.options.quick ? 1 : 10) * 1_000_000_000L;
+        Double before = b.options.quick ? null : b.compilationMillis().get("engagement-service");
+        while (true) {
+            while (System.nanoTime() < sliceEnd) {
+                if (!answered(read.get())) {
+                    return false;
+                }
+            }
+            long now = System.nanoTime();
+            if (before == null || before.isNaN() || now - start >= 60_000_000_000L) {
+                break;
+            }
+            Double after = b.compilationMillis().get("engagement-service");
+            if ((after - before) / ((now - sliceStart) / 1e9) < b.options.warmUpJitMillisPerSecond) {
+                break;
+            }
+            before = after;
+            sliceStart = now;
+            sliceEnd = now + 5_000_000_000L;
+        }
+        warmUps.add(name + " " + Math.round((System.nanoTime() - start) / 1e9) + " s");
+        return true;
     }
 
     private boolean answered(Http.Answer a) {

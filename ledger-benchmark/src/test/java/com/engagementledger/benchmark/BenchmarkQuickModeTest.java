@@ -48,5 +48,8 @@ class BenchmarkQuickModeTest {
                 .singleElement().asString().contains("engagement-service", "per command").doesNotContain("n/a");
         assertThat(table.notes).filteredOn(n -> n.startsWith("asOf engagement, PostgreSQL's statements"))
                 .singleElement().asString().contains("calls per request");
+        // every read of the asOf rows says how long it was warmed up
+        assertThat(table.notes).filteredOn(n -> n.startsWith("asOf reads: warmed up")).singleElement().asString()
+                .contains("GET the engagement's current view", "asOf engagement", "asOf decisions list");
     }
 }
