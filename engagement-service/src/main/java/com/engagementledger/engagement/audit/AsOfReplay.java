@@ -107,8 +107,8 @@ class AsOfReplay {
      * statistics, which do not know an engagement grown since the last ANALYZE (V22). The positions reach the store
      * as an array of primary keys rather than through a join: where one engagement holds most of the events, the
      * statistics overestimate its rows of every family and the join became a hash join over the whole store (4.8 ms
-     * against 0.13 ms for the one event of an engagement of 10,000, BENCHMARKS.md run Z2); a primary-key scan of an
-     * array has one plan, in global order.
+     * against 0.13 ms for the one event of an engagement of 10,000 on the demo database, BENCHMARKS.md "asOf, warmed
+     * like a service that has run for a while"); a primary-key scan of an array has one plan, in global order.
      */
     static String sql(int families) {
         String branches = java.util.stream.Stream.generate(() -> """

@@ -50,8 +50,8 @@ class AsOfPlanTest extends IntegrationTest {
                         String.class, params));
                 assertThat(plan).as(plan).contains("engagement_event_by_family")
                         .doesNotContain("engagement_event_by_engagement").doesNotContain("Seq Scan on engagement_event")
-                        // the store is read by the positions found, never joined: a join's plan is weighed anew on
-                        // every request, and on stale statistics was a hash join over the whole store
+                        // the store is read by the positions found, never joined: where one engagement held most
+                        // events, the join was planned as a hash join over the whole store
                         .doesNotContain("Join").doesNotContain("Nested Loop");
             }
         });
