@@ -6,6 +6,8 @@ import com.engagementledger.notification.NotificationServiceApplication;
 import com.engagementledger.notification.TestClockConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +29,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -100,12 +104,28 @@ class WebhookRetryRestartTest extends IntegrationTest {
                         .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
         started.add(context);
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        // wait until the consumer owns its partitions, so an event published now is read
+        // wait until the consumer owns its partitions and knows where it starts, so an event published now is read
         KafkaListenerEndpointRegistry registry = context.getBean(KafkaListenerEndpointRegistry.class);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
                 registry.getListenerContainers().stream().filter(MessageListenerContainer::isRunning)
                         .allMatch(c -> c.getAssignedPartitions() != null && !c.getAssignedPartitions().isEmpty()));
+        awaitStartingOffsets(registry);
         return context;
+    }
+
+    /**
+     * A container shows its partitions before its consumer has looked up where "latest" is; an event published in
+     * between lies before that position and is skipped (seen once in CI). spring-kafka commits the looked-up
+     * position on assignment, so once the group has an offset for every assigned partition, the start is fixed.
+     */
+    private void awaitStartingOffsets(KafkaListenerEndpointRegistry registry) {
+        Set<TopicPartition> assigned = new HashSet<>();
+        registry.getListenerContainers().forEach(c -> assigned.addAll(c.getAssignedPartitions()));
+        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", INFRA.kafka().bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> admin
+                    .listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().keySet()
+                    .containsAll(assigned));
+        }
     }
 
     private JsonNode deliveries(String token, String subscription) {
