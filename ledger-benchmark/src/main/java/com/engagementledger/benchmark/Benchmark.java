@@ -453,13 +453,13 @@ public final class Benchmark {
             table.add("GC", p.module + " GC pause total (" + m.getOrDefault("gcCount", 0.0).longValue() + " pauses)",
                     Table.f(gc, "s"), Table.f(wall, "s run"), String.format("%.4f", gc / wall), "", "");
         }
-        String collectors = String.join(" + ", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()
-                .stream().map(java.lang.management.GarbageCollectorMXBean::getName).toList());
-        table.add("GC", "benchmark JVM (the Kafka broker, the clients, the probes; " + collectors + ") GC pause total ("
-                        + ownPauses.count() + " pauses, the longest " + ownPauses.maxMillis() + " ms)",
+        table.add("GC", "benchmark JVM (the Kafka broker, the clients, the probes; " + OwnPauses.collectors()
+                        + ") GC pause total (" + ownPauses.count() + " pauses, the longest " + ownPauses.maxMillis()
+                        + " ms)",
                 Table.f(ownPauses.totalSeconds(), "s"), Table.f(wall, "s run"),
                 String.format("%.4f", ownPauses.totalSeconds() / wall), "", "");
-        table.note("the benchmark JVM's GC pauses of 50 ms or more (UTC, about when each began): " + ownPauses.listed());
+        table.note("the benchmark JVM's GC pauses of 50 ms or more (UTC, about when each began): "
+                + ownPauses.listed());
     }
 
     // ---------------------------------------------------------------- helpers

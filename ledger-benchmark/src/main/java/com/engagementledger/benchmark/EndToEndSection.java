@@ -187,10 +187,8 @@ final class EndToEndSection {
                     .limit(5).forEach(p -> {
                         Probe probe = p.getValue();
                         Long seen = onTopic.get(p.getKey());
-                        java.time.LocalTime at = java.time.LocalTime.ofInstant(
-                                now.minusNanos(nowNanos - probe.accepted), java.time.ZoneOffset.UTC);
                         worst.add(Table.f((probe.accepted - start) / 1e9, "s") + " ("
-                                + at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + "): "
+                                + Table.utc(now.minusNanos(nowNanos - probe.accepted)) + "): "
                                 + (seen == null ? "?" : Table.f((seen - probe.accepted) / 1e6, "")) + " / "
                                 + (probe.visible == 0 ? "?" : Table.f((probe.visible - probe.accepted) / 1e6, ""))
                                 + " / " + Table.f((probe.alerted - probe.accepted) / 1e6, ""));

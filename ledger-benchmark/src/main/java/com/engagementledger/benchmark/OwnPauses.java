@@ -7,9 +7,6 @@ import javax.management.openmbean.CompositeData;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,9 +49,15 @@ final class OwnPauses {
         totalMillis += millis;
         maxMillis = Math.max(maxMillis, millis);
         if (millis >= LISTED_MILLIS) {
-            LocalTime at = LocalTime.ofInstant(Instant.now().minusMillis(millis), ZoneOffset.UTC);
-            listed.add(at.truncatedTo(ChronoUnit.MILLIS) + " " + millis + " ms (" + info.getGcAction() + ")");
+            listed.add(Table.utc(Instant.now().minusMillis(millis)) + " " + millis + " ms (" + info.getGcAction()
+                    + ")");
         }
+    }
+
+    /** The names of this JVM's collectors, e.g. "G1 Young Generation + G1 Old Generation". */
+    static String collectors() {
+        return String.join(" + ", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).toList());
     }
 
     synchronized long count() {

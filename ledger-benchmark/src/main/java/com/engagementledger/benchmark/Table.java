@@ -64,6 +64,12 @@ final class Table {
         return Double.isNaN(ledger) || Double.isNaN(raw) || raw == 0 ? "n/a" : String.format("%.2f", ledger / raw);
     }
 
+    /** A wall-clock instant as the notes print it, UTC to the millisecond, to line it up with a GC or database log. */
+    static String utc(java.time.Instant at) {
+        return java.time.LocalTime.ofInstant(at, java.time.ZoneOffset.UTC)
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+    }
+
     static String yesNo(boolean met) {
         return met ? "yes" : "**no**";
     }
