@@ -8,6 +8,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An engagement that grew after the last ANALYZE is estimated at one row; asOf must still read only the families
  * it replays (engagement_event_by_family), not walk every event of the engagement, and read the store by the
- * positions found, not join it. The events are inserted in a transaction that is rolled back, so the statistics cannot
- * know them and nothing stays behind.
+ * positions found, not join it; the same holds for the generic plan PostgreSQL keeps for the prepared replay. The
+ * events are inserted in a transaction that is rolled back, so the statistics cannot know them and nothing stays
+ * behind.
  */
 class AsOfPlanTest extends IntegrationTest {
     @Autowired
@@ -46,14 +49,48 @@ class AsOfPlanTest extends IntegrationTest {
                     params[f * 3 + 1] = f == 0 ? "engagement" : "decision";
                     params[f * 3 + 2] = now;
                 }
-                String plan = String.join("\n", jdbc.queryForList("explain " + AsOfReplay.sql(families),
-                        String.class, params));
-                assertThat(plan).as(plan).contains("engagement_event_by_family")
-                        .doesNotContain("engagement_event_by_engagement").doesNotContain("Seq Scan on engagement_event")
-                        // the store is read by the positions found, never joined: where one engagement held most
-                        // events, the join was planned as a hash join over the whole store
-                        .doesNotContain("Join").doesNotContain("Nested Loop");
+                assertPlanShape(String.join("\n", jdbc.queryForList("explain " + AsOfReplay.sql(families),
+                        String.class, params)));
+                assertPlanShape(genericPlan(families, engagement, now));
             }
         });
+    }
+
+    private static void assertPlanShape(String plan) {
+        assertThat(plan).as(plan).contains("engagement_event_by_family")
+                .doesNotContain("engagement_event_by_engagement").doesNotContain("Seq Scan on engagement_event")
+                // the store is read by the positions found, never joined: where one engagement held most
+                // events, the join was planned as a hash join over the whole store
+                .doesNotContain("Join").doesNotContain("Nested Loop");
+    }
+
+    /**
+     * The plan PostgreSQL keeps for the service's prepared replay once it stops planning with the values: the
+     * statement prepared as pgjdbc prepares it, explained under {@code plan_cache_mode = force_generic_plan}.
+     */
+    private String genericPlan(int families, String engagement, Timestamp at) {
+        String sql = AsOfReplay.sql(families);
+        StringBuilder numbered = new StringBuilder();
+        int parameter = 0;
+        for (char c : sql.toCharArray()) {
+            numbered.append(c == '?' ? "$" + ++parameter : String.valueOf(c));
+        }
+        String name = "as_of_generic_" + families;
+        List<String> values = new ArrayList<>();
+        for (int f = 0; f < families; f++) {
+            values.addAll(List.of("'" + engagement + "'", f == 0 ? "'engagement'" : "'decision'",
+                    "'" + at.toInstant() + "'"));
+        }
+        jdbc.execute("prepare " + name + "(text, text, timestamptz"
+                + ", text, text, timestamptz".repeat(families - 1) + ") as " + numbered);
+        try {
+            jdbc.execute("set local plan_cache_mode = force_generic_plan");
+            String plan = String.join("\n", jdbc.queryForList(
+                    "explain execute " + name + "(" + String.join(", ", values) + ")", String.class));
+            assertThat(plan).as("a generic plan has parameters, not values").contains("$1");
+            return plan;
+        } finally {
+            jdbc.execute("deallocate " + name);
+        }
     }
 }
