@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -43,13 +44,10 @@ class AsOfReplay {
     private final Serializer serializer;
     private final List<ViewFold<?>> folds;
 
-    /**
-     * A plain JdbcClient, unlike the other audit reads ({@link CustomPlans}): pgjdbc prepares the replay on the
-     * server on its fifth execution on a connection, and PostgreSQL then keeps its generic plan, which is the same
-     * index scans ({@code AsOfPlanTest}). Planning it with its values cost 0.24 ms of a 1 ms read every time.
-     */
-    AsOfReplay(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer serializer, List<ViewFold<?>> folds) {
-        this.jdbc = jdbc;
+    /** Reads through {@link ReplayPool}, whose sessions keep the replay's generic plan instead of planning it. */
+    AsOfReplay(@Qualifier(ReplayPool.NAME) DataSource replayPool, @Qualifier("eventSerializer") Serializer serializer,
+               List<ViewFold<?>> folds) {
+        this.jdbc = JdbcClient.create(replayPool);
         this.serializer = serializer;
         this.folds = folds;
     }
@@ -112,7 +110,7 @@ class AsOfReplay {
      * statistics overestimate its rows of every family and the join became a hash join over the whole store (4.8 ms
      * against 0.13 ms for the one event of an engagement of 10,000 on the demo database, BENCHMARKS.md "asOf, warmed
      * like a service that has run for a while"); a primary-key scan of an array has one plan, in global order. Both
-     * shapes hold without the parameters' values, so the generic plan of the prepared statement is the same.
+     * shapes hold without the parameters' values, so the generic plan that {@link ReplayPool} keeps is the same.
      */
     static String sql(int families) {
         String branches = java.util.stream.Stream.generate(() -> """

@@ -3,11 +3,18 @@ package com.engagementledger.engagement.audit;
 import com.engagementledger.engagement.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +33,9 @@ class AsOfPlanTest extends IntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    @Qualifier(ReplayPool.NAME)
+    DataSource replayPool;
 
     @Test
     void as_of_reads_the_families_it_replays_even_for_an_engagement_the_statistics_do_not_know() {
@@ -54,6 +64,32 @@ class AsOfPlanTest extends IntegrationTest {
                 assertPlanShape(genericPlan(families, engagement, now));
             }
         });
+    }
+
+    @Test
+    void the_replay_pool_keeps_the_generic_plan_instead_of_planning_each_replay() throws SQLException {
+        String engagement = "pool-" + UUID.randomUUID();
+        try (Connection connection = replayPool.getConnection()) {
+            for (int i = 0; i < 3; i++) {
+                try (PreparedStatement replay = connection.prepareStatement(AsOfReplay.sql(1))) {
+                    replay.setString(1, engagement);
+                    replay.setString(2, "engagement");
+                    replay.setObject(3, OffsetDateTime.now());
+                    try (ResultSet rows = replay.executeQuery()) {
+                        assertThat(rows.next()).isFalse();
+                    }
+                }
+            }
+            try (PreparedStatement plans = connection.prepareStatement(
+                    "select generic_plans, custom_plans from pg_prepared_statements where statement like ?")) {
+                plans.setString(1, "%split_part(ee.event_type%");
+                try (ResultSet counted = plans.executeQuery()) {
+                    assertThat(counted.next()).as("the replay is prepared on the server").isTrue();
+                    assertThat(counted.getLong("generic_plans")).isEqualTo(3);
+                    assertThat(counted.getLong("custom_plans")).isZero();
+                }
+            }
+        }
     }
 
     private static void assertPlanShape(String plan) {
