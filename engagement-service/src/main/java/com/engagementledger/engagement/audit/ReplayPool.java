@@ -1,6 +1,7 @@
 package com.engagementledger.engagement.audit;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -14,7 +15,9 @@ import org.springframework.context.annotation.Configuration;
  * wherever few engagements hold the events, as in the benchmark: 0.17-0.28 ms a query against 0.07-0.09 with the
  * generic plan (BENCHMARKS.md, run Z4). The setting is per session, and the main pool's audit reads must stay custom
  * planned ({@link CustomPlans}), hence a pool. Not a default candidate: every other bean keeps the main DataSource
- * (Spring Boot's way to add a second one), so this pool is outside the Hikari metrics and the health check.
+ * (Spring Boot's way to add a second one), which also keeps it out of Boot's pool metrics and health check: it
+ * registers its own metrics ({@code hikaricp.connections*{pool="as-of-replay"}}), and the main pool's health check
+ * covers the same database.
  */
 @Configuration(proxyBeanMethods = false)
 class ReplayPool {
@@ -22,13 +25,14 @@ class ReplayPool {
 
     @Bean(defaultCandidate = false)
     @Qualifier(NAME)
-    HikariDataSource asOfReplayDataSource(DataSourceProperties properties,
+    HikariDataSource asOfReplayDataSource(DataSourceProperties properties, MeterRegistry meters,
                                           @Value("${ledger.audit.replay-pool-size}") int size) {
         HikariDataSource pool = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
         pool.setPoolName("as-of-replay");
         pool.setMaximumPoolSize(size);
         pool.setMinimumIdle(1);
         pool.setReadOnly(true);
+        pool.setMetricRegistry(meters);
         pool.addDataSourceProperty("options", "-c plan_cache_mode=force_generic_plan");
         // prepared on the server at once, so the generic plan is made on a connection's first replay and kept
         pool.addDataSourceProperty("prepareThreshold", "1");

@@ -1,6 +1,7 @@
 package com.engagementledger.engagement.audit;
 
 import com.engagementledger.engagement.support.IntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -36,6 +37,8 @@ class AsOfPlanTest extends IntegrationTest {
     @Autowired
     @Qualifier(ReplayPool.NAME)
     DataSource replayPool;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void as_of_reads_the_families_it_replays_even_for_an_engagement_the_statistics_do_not_know() {
@@ -90,6 +93,8 @@ class AsOfPlanTest extends IntegrationTest {
                 }
             }
         }
+        // outside Spring Boot's pool metrics (not a default candidate), so the pool registers its own
+        assertThat(meters.find("hikaricp.connections.max").tag("pool", "as-of-replay").gauge()).isNotNull();
     }
 
     private static void assertPlanShape(String plan) {
