@@ -33,7 +33,8 @@ class ReplayPool {
         pool.setMinimumIdle(1);
         pool.setReadOnly(true);
         pool.setMetricRegistry(meters);
-        pool.addDataSourceProperty("options", "-c plan_cache_mode=force_generic_plan");
+        // on each new session, whatever the URL's own options
+        pool.setConnectionInitSql("set plan_cache_mode = force_generic_plan");
         // prepared on the server at once, so the generic plan is made on a connection's first replay and kept
         pool.addDataSourceProperty("prepareThreshold", "1");
         return pool;
