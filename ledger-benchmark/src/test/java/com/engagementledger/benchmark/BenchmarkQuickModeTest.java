@@ -40,6 +40,9 @@ class BenchmarkQuickModeTest {
         assertThat(table.rows).filteredOn(r -> r.section().equals("counts") && r.measure().startsWith("processed"))
                 .hasSize(2).allMatch(r -> r.met().equals("yes"));
         assertThat(table.rows).filteredOn(r -> r.section().equals("heap")).hasSize(3);
+        // the raw round trip is measured twice: before the probes, and in the same seconds as them
+        assertThat(table.rows).filteredOn(r -> r.measure().contains("raw round trip measured in the same seconds"))
+                .singleElement().satisfies(r -> assertThat(r.raw()).matches("[0-9.,]+ ms / [0-9.,]+ ms"));
         // --pg-statements: PostgreSQL's account of each recorded level names the event store's insert
         assertThat(table.notes).filteredOn(n -> n.startsWith("append, 8 clients, PostgreSQL's statements"))
                 .singleElement().asString().contains("calls per command", "domain_event_entry");

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An engagement that grew after the last ANALYZE is estimated at one row; asOf must still read only the families
  * it replays (engagement_event_by_family), not walk every event of the engagement, and read the store by the
- * positions found, not join it; the same holds for the generic plan PostgreSQL keeps for the prepared replay. The
+ * positions found, not join it; the same holds for the generic plan that the replay pool keeps instead. The
  * events are inserted in a transaction that is rolled back, so the statistics cannot know them and nothing stays
  * behind.
  */
@@ -106,8 +106,8 @@ class AsOfPlanTest extends IntegrationTest {
     }
 
     /**
-     * The plan PostgreSQL keeps for the service's prepared replay once it stops planning with the values: the
-     * statement prepared as pgjdbc prepares it, explained under {@code plan_cache_mode = force_generic_plan}.
+     * The plan the replay pool's sessions keep ({@link ReplayPool}): the statement prepared on the server with its
+     * parameters, explained under {@code plan_cache_mode = force_generic_plan}.
      */
     private String genericPlan(int families, String engagement, Timestamp at) {
         String sql = AsOfReplay.sql(families);
