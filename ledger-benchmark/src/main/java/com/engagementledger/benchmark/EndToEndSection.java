@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 2. A SEV1 incident opened outside the overlap window without a runbook, at a steady rate of 25 % of the append
  * maximum: command accepted (201) → its row in scorecard's read model → the alert
  * {@code incident.outside-overlap-without-runbook} in notification's database; against a raw Kafka produce → consume
- * round trip on the same broker at the same rate.
+ * round trip on the same broker at the same rate, measured alone before the probes (the target's comparison) and
+ * again beside them.
  */
 final class EndToEndSection {
     static final String RULE = "incident.outside-overlap-without-runbook";
