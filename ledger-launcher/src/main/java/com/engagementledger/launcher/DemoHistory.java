@@ -29,6 +29,8 @@ import static com.engagementledger.launcher.LedgerClient.body;
 final class DemoHistory {
     static final String CHECKOUT = "Checkout Platform";
     static final String MIGRATION = "Data Migration";
+    /** engagement-service's largest page (ledger.api.max-page-size); a shorter page is the last one. */
+    private static final int PAGE_SIZE = 200;
 
     private final LedgerClient api;
     private final String lead;
@@ -74,11 +76,11 @@ final class DemoHistory {
     private Map<String, String> existingEngagements() {
         Map<String, String> byName = new LinkedHashMap<>();
         for (int page = 0; ; page++) {
-            JsonNode items = api.get(lead, "/engagements?size=200&page=" + page).path("items");
+            JsonNode items = api.get(lead, "/engagements?size=" + PAGE_SIZE + "&page=" + page).path("items");
             for (JsonNode engagement : items) {
                 byName.putIfAbsent(engagement.path("name").asText(), engagement.path("engagementId").asText());
             }
-            if (items.size() < 200) {
+            if (items.size() < PAGE_SIZE) {
                 return byName;
             }
         }
