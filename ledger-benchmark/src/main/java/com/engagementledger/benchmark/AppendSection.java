@@ -109,19 +109,12 @@ final class AppendSection {
             ledger(8, slice);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Double> after = b.compilationMillis();
-            boolean settled = true;
-            List<String> rates = new ArrayList<>();
-            for (Map.Entry<String, Double> e : after.entrySet()) {
-                double rate = (e.getValue() - before.getOrDefault(e.getKey(), Double.NaN)) / seconds;
-                // a service without the meter cannot be waited for
-                settled &= Double.isNaN(rate) || rate < b.options.warmUpJitMillisPerSecond;
-                rates.add(e.getKey() + " " + Table.f(rate, "ms/s"));
-            }
-            last = "; the JIT compilers in its last " + Math.round(seconds) + " s: " + String.join(", ", rates);
+            JitSlice jit = JitSlice.between(before, after, seconds, b.options.warmUpJitMillisPerSecond);
+            last = "; the JIT compilers in its last " + Math.round(seconds) + " s: " + jit;
             before = after;
             System.out.println("  warm-up, " + Math.round((System.nanoTime() - start) / 1e9) + " s: the JIT compilers "
-                    + String.join(", ", rates));
-            if (settled) {
+                    + jit);
+            if (jit.settled()) {
                 break;
             }
         }

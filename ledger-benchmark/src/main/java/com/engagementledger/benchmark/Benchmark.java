@@ -334,6 +334,14 @@ public final class Benchmark {
         return millis;
     }
 
+    /** {@link #compilationMillis()} and this JVM's own: it hosts the Kafka broker and the probes' clients. */
+    Map<String, Double> compilationMillisWithOwn() {
+        Map<String, Double> millis = compilationMillis();
+        millis.put("benchmark JVM", (double) java.lang.management.ManagementFactory.getCompilationMXBean()
+                .getTotalCompilationTime());
+        return millis;
+    }
+
     /** The compilation time since {@code before}, per service: ms per unit of work. */
     String compilationSince(Map<String, Double> before, long units, String unit) {
         Map<String, Double> now = compilationMillis();

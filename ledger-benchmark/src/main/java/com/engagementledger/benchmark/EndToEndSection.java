@@ -26,6 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * 2. A SEV1 incident opened outside the overlap window without a runbook, at a steady rate of 25 % of the append
@@ -59,8 +60,8 @@ final class EndToEndSection {
         int seconds = b.options.e2eSeconds;
         int warmUp = b.options.e2eWarmUpSeconds;
         b.table.note("end-to-end rate: " + Table.f(rate, "/s") + " (25 % of the append maximum "
-                + Table.f(b.appendMax, "/s") + ") for " + seconds + " s after " + warmUp + " s unrecorded (both"
-                + " sides); latencies are measured from the 201 of the command to the row in the consumer's database"
+                + Table.f(b.appendMax, "/s") + ") for " + seconds + " s after an unrecorded warm-up (both sides, see"
+                + " below); latencies are measured from the 201 of the command to the row in the consumer's database"
                 + " (polled every 5 ms)");
 
         // start from a steady state: the append section's events must not queue in front of the probes
@@ -101,28 +102,24 @@ final class EndToEndSection {
         AtomicBoolean polling = new AtomicBoolean(true);
         Thread poller = Benchmark.thread(() -> poll(pending, visible, alerted, polling));
 
-        // the same raw round trip again, in the very seconds the probes run: a stall of the machine (seen in one
-        // side's 30 s and not the other's: run A2's raw p99 190 ms) then falls on both
-        FutureTask<Stats> rawBeside = new FutureTask<>(() -> rawKafka(rate, warmUp, seconds));
-        Benchmark.thread(rawBeside);
         ExecutorService senders = Executors.newFixedThreadPool(32);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         AtomicInteger sent = new AtomicInteger();
         long period = (long) (1_000_000_000L / rate);
         // the first probes run code the append mix never does (the rule that raises this alert, its outbox and
-        // stream): without a warm-up the slowest alerts of a run were all in its first quarter second
-        long warmUpProbes = Math.round(rate * warmUp);
-        long begun = System.nanoTime() + warmUp * 1_000_000_000L;
+        // stream): they are timed only once the warm-up below has set this instant (System.nanoTime)
+        AtomicLong timedFrom = new AtomicLong(Long.MAX_VALUE);
         ticker.scheduleAtFixedRate(() -> {
             int n = sent.getAndIncrement();
             senders.execute(() -> {
+                boolean timed = System.nanoTime() >= timedFrom.get();
                 String engagement = engagements.get(n % engagements.size());
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
                 Http.Answer a = b.http.post(b.engagement().baseUrl() + "/engagements/" + engagement + "/incidents",
                         b.lead, AppendSection.body("severity", "SEV1", "service", "checkout-api", "title",
                                 "Checkout down at night", "detectedAt", now.minusSeconds(5).toString()));
                 long accepted = System.nanoTime();
-                if (a.ok() && n < warmUpProbes) {
+                if (a.ok() && !timed) {
                     return;
                 }
                 if (a.ok()) {
@@ -134,6 +131,14 @@ final class EndToEndSection {
                 }
             });
         }, 0, period, TimeUnit.NANOSECONDS);
+        b.table.note("end-to-end: the probes' warm-up: " + warmUp(warmUp));
+        // the same raw round trip again, in the very seconds the probes are timed (after its own warm-up, which the
+        // probes' last warmUp seconds run beside): a stall of the machine (seen in one side's 30 s and not the
+        // other's: run A2's raw p99 190 ms) then falls on both
+        FutureTask<Stats> rawBeside = new FutureTask<>(() -> rawKafka(rate, warmUp, seconds));
+        Benchmark.thread(rawBeside);
+        long begun = System.nanoTime() + warmUp * 1_000_000_000L;
+        timedFrom.set(begun);
         Thread.sleep((warmUp + seconds) * 1000L);
         ticker.shutdownNow();
         senders.shutdown();
@@ -182,6 +187,44 @@ final class EndToEndSection {
                 Table.f(alerted.percentileMillis(50), "ms") + " / " + Table.f(alerted.percentileMillis(99), "ms"),
                 Table.f(beside.percentileMillis(50), "ms") + " / " + Table.f(beside.percentileMillis(99), "ms"),
                 Table.ratio(alerted.percentileMillis(99), beside.percentileMillis(99)), "", "");
+    }
+
+    /**
+     * Unrecorded probes until every JVM's JIT has settled: at least {@code warmUp} seconds, then slices of 10 s until
+     * each service and the benchmark's own JVM (the broker, the probes' clients) compiled for less than
+     * {@code --warm-up-jit} ms per second of the slice, at most {@code --e2e-warm-up-max-seconds} in all. The append
+     * section's warm-up does not run the alert path, and a fixed 10 s left it compiling: in run A6 the compilers took
+     * 540–730 ms of the machine's 2,000 per second in the three seconds that held the slowest alerts (BENCHMARKS.md).
+     */
+    private String warmUp(int atLeast) throws InterruptedException {
+        long start = System.nanoTime();
+        Thread.sleep(atLeast * 1000L);
+        String last = "";
+        Map<String, Double> before = b.compilationMillisWithOwn();
+        while (true) {
+            long left = b.options.e2eWarmUpMaxSeconds - (System.nanoTime() - start) / 1_000_000_000L;
+            int slice = (int) Math.min(10, left);
+            if (slice <= 0) {
+                break;
+            }
+            long t0 = System.nanoTime();
+            Thread.sleep(slice * 1000L);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Map<String, Double> after = b.compilationMillisWithOwn();
+            JitSlice jit = JitSlice.between(before, after, seconds, b.options.warmUpJitMillisPerSecond);
+            last = "; the JIT compilers in its last " + Math.round(seconds) + " s: " + jit;
+            before = after;
+            System.out.println("  end-to-end warm-up, " + Math.round((System.nanoTime() - start) / 1e9)
+                    + " s: the JIT compilers " + jit);
+            if (jit.settled()) {
+                break;
+            }
+        }
+        long took = Math.round((System.nanoTime() - start) / 1e9);
+        return took + " s (at least " + atLeast + " s, then until every JVM's JIT compiled under "
+                + Table.f(b.options.warmUpJitMillisPerSecond, "ms") + " per second, at most "
+                + b.options.e2eWarmUpMaxSeconds + " s), then " + atLeast + " s more beside the raw round trip's warm-up"
+                + last;
     }
 
     /**

@@ -20,6 +20,10 @@ final class Options {
               --e2e-seconds <n>        duration of the end-to-end run (full 30, quick 4)
               --e2e-warm-up-seconds <n> unrecorded probes (and raw round trips) at the same rate before it (full
                                        10, quick 1): the alert path is code the append mix never runs
+              --e2e-warm-up-max-seconds <n> then more, in 10 s slices, until every JVM's JIT (the services' and the
+                                       benchmark's own) compiles less than --warm-up-jit ms per second, up to this
+                                       in all (default 300, quick: no more); then --e2e-warm-up-seconds more, while
+                                       the raw round trip beside the probes warms up
               --rebuild-events <n>     events produced to the topic for the rebuild (full 1000000, quick 500)
               --rebuild-engagements <n> engagements they are spread over (full 1000, quick 5)
               --history-events <n>     events in the exported engagement (full 100000, quick 300)
@@ -50,6 +54,7 @@ final class Options {
     double warmUpJitMillisPerSecond = 50;
     int e2eSeconds = -1;
     int e2eWarmUpSeconds = -1;
+    int e2eWarmUpMaxSeconds = -1;
     long rebuildEvents = -1;
     int rebuildEngagements = -1;
     int historyEvents = -1;
@@ -86,6 +91,7 @@ final class Options {
                 case "--warm-up-jit" -> o.warmUpJitMillisPerSecond = Double.parseDouble(args[++i]);
                 case "--e2e-seconds" -> o.e2eSeconds = Integer.parseInt(args[++i]);
                 case "--e2e-warm-up-seconds" -> o.e2eWarmUpSeconds = Integer.parseInt(args[++i]);
+                case "--e2e-warm-up-max-seconds" -> o.e2eWarmUpMaxSeconds = Integer.parseInt(args[++i]);
                 case "--service-gc" -> o.serviceGc = collector(args[++i]);
                 case "--rebuild-events" -> o.rebuildEvents = Long.parseLong(args[++i]);
                 case "--rebuild-engagements" -> o.rebuildEngagements = Integer.parseInt(args[++i]);
@@ -117,6 +123,8 @@ final class Options {
         if (o.warmUpMaxSeconds < o.warmUpSeconds) o.warmUpMaxSeconds = o.warmUpSeconds;
         if (o.e2eSeconds < 0) o.e2eSeconds = o.quick ? 4 : 30;
         if (o.e2eWarmUpSeconds < 0) o.e2eWarmUpSeconds = o.quick ? 1 : 10;
+        if (o.e2eWarmUpMaxSeconds < 0) o.e2eWarmUpMaxSeconds = o.quick ? o.e2eWarmUpSeconds : 300;
+        if (o.e2eWarmUpMaxSeconds < o.e2eWarmUpSeconds) o.e2eWarmUpMaxSeconds = o.e2eWarmUpSeconds;
         if (o.rebuildEvents < 0) o.rebuildEvents = o.quick ? 500 : 1_000_000;
         if (o.rebuildEngagements < 0) o.rebuildEngagements = o.quick ? 5 : 1_000;
         if (o.historyEvents < 0) o.historyEvents = o.quick ? 300 : 100_000;

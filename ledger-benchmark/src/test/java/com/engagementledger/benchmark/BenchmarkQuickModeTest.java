@@ -26,7 +26,7 @@ class BenchmarkQuickModeTest {
         }
         Path out = Files.createTempFile("ledger-bench", ".md");
         Options options = Options.parse("--quick", "--home", home.toString(), "--out", out.toString(),
-                "--append-seconds", "2", "--e2e-seconds", "3", "--pg-statements");
+                "--append-seconds", "2", "--e2e-seconds", "3", "--e2e-warm-up-max-seconds", "3", "--pg-statements");
 
         Table table = new Benchmark(options).run();
 
@@ -43,6 +43,10 @@ class BenchmarkQuickModeTest {
         // the raw round trip is measured twice: before the probes, and in the same seconds as them
         assertThat(table.rows).filteredOn(r -> r.measure().contains("raw round trip measured in the same seconds"))
                 .singleElement().satisfies(r -> assertThat(r.raw()).matches("[0-9.,]+ ms / [0-9.,]+ ms"));
+        // the probes' warm-up waits on every JVM's JIT, the benchmark's own included
+        assertThat(table.notes).filteredOn(n -> n.startsWith("end-to-end: the probes' warm-up")).singleElement()
+                .asString().contains("engagement-service", "notification-service", "benchmark JVM")
+                .doesNotContain("n/a");
         // --pg-statements: PostgreSQL's account of each recorded level names the event store's insert
         assertThat(table.notes).filteredOn(n -> n.startsWith("append, 8 clients, PostgreSQL's statements"))
                 .singleElement().asString().contains("calls per command", "domain_event_entry");
