@@ -261,8 +261,8 @@ final class EndToEndSection {
      * Every 5 ms, one query per consumer database for the probes not yet seen there, each by an index: the
      * incident's primary key (active generation, engagement, incident) and the unresolved alert's dedupe key. The
      * first poller searched {@code incident_id} and the alert's subject, which no index covers: two sequential scans
-     * 200 times a second over tables that grow with the run, about a third of the machine's CPU in run A6
-     * (BENCHMARKS.md), which the probes then waited for.
+     * 200 times a second over tables that grow with the run: in run A6 an eighth of the machine's CPU and 42 % of
+     * PostgreSQL's (BENCHMARKS.md), which the probes then waited for.
      */
     private void poll(Map<String, Probe> pending, Stats visible, Stats alerted, AtomicBoolean polling) {
         try (Connection sc = b.db("ledger_scorecard"); Connection nt = b.db("ledger_notification");
