@@ -97,27 +97,8 @@ final class AppendSection {
     private String warmUp() throws Exception {
         long start = System.nanoTime();
         ledger(8, b.options.warmUpSeconds);
-        String last = "";
-        // one slice's end is the next one's start: the meters are read once per slice
-        Map<String, Double> before = b.compilationMillis();
-        while (true) {
-            int slice = (int) Math.min(15, b.options.warmUpMaxSeconds - (System.nanoTime() - start) / 1_000_000_000L);
-            if (slice <= 0) {
-                break;
-            }
-            long t0 = System.nanoTime();
-            ledger(8, slice);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            Map<String, Double> after = b.compilationMillis();
-            JitSlice jit = JitSlice.between(before, after, seconds, b.options.warmUpJitMillisPerSecond);
-            last = "; the JIT compilers in its last " + Math.round(seconds) + " s: " + jit;
-            before = after;
-            System.out.println("  warm-up, " + Math.round((System.nanoTime() - start) / 1e9) + " s: the JIT compilers "
-                    + jit);
-            if (jit.settled()) {
-                break;
-            }
-        }
+        String last = JitSlice.loadUntilSettled("warm-up", start, b.options.warmUpMaxSeconds, 15,
+                b.options.warmUpJitMillisPerSecond, b::compilationMillis, seconds -> ledger(8, seconds));
         long took = Math.round((System.nanoTime() - start) / 1e9);
         return took + " s at 8 clients (at least " + b.options.warmUpSeconds + " s, then until every service's JIT "
                 + "compiled under " + Table.f(b.options.warmUpJitMillisPerSecond, "ms") + " per second, at most "

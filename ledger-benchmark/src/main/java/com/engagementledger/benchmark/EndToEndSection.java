@@ -201,30 +201,13 @@ final class EndToEndSection {
      * section's warm-up does not run the alert path, and a fixed 10 s left it compiling: in run A6 the compilers took
      * 540–730 ms of the machine's 2,000 per second in the three seconds that held the slowest alerts (BENCHMARKS.md).
      */
-    private String warmUp(int atLeast) throws InterruptedException {
+    private String warmUp(int atLeast) throws Exception {
         long start = System.nanoTime();
         Thread.sleep(atLeast * 1000L);
-        String last = "";
-        Map<String, Double> before = b.compilationMillisWithOwn();
-        while (true) {
-            long left = b.options.e2eWarmUpMaxSeconds - (System.nanoTime() - start) / 1_000_000_000L;
-            int slice = (int) Math.min(10, left);
-            if (slice <= 0) {
-                break;
-            }
-            long t0 = System.nanoTime();
-            Thread.sleep(slice * 1000L);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            Map<String, Double> after = b.compilationMillisWithOwn();
-            JitSlice jit = JitSlice.between(before, after, seconds, b.options.warmUpJitMillisPerSecond);
-            last = "; the JIT compilers in its last " + Math.round(seconds) + " s: " + jit;
-            before = after;
-            System.out.println("  end-to-end warm-up, " + Math.round((System.nanoTime() - start) / 1e9)
-                    + " s: the JIT compilers " + jit);
-            if (jit.settled()) {
-                break;
-            }
-        }
+        // the probes run on the ticker meanwhile: a slice is a wait
+        String last = JitSlice.loadUntilSettled("end-to-end warm-up", start, b.options.e2eWarmUpMaxSeconds, 10,
+                b.options.warmUpJitMillisPerSecond, b::compilationMillisWithOwn,
+                seconds -> Thread.sleep(seconds * 1000L));
         long took = Math.round((System.nanoTime() - start) / 1e9);
         return took + " s (at least " + atLeast + " s, then until every JVM's JIT compiled under "
                 + Table.f(b.options.warmUpJitMillisPerSecond, "ms") + " per second, at most "
