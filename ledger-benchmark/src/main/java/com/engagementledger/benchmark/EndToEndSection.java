@@ -74,7 +74,7 @@ final class EndToEndSection {
                 + "backlog before the probes started");
         b.table.note("end-to-end: the raw round trip's producer lingers " + publisherLingerMs()
                 + " ms, as the publisher does (LEDGER_KAFKA_LINGER)");
-        Stats rawStats = rawKafka(rate, warmUp, seconds);
+        Stats rawStats = rawKafka(rate, new AtomicLong(System.nanoTime() + warmUp * 1_000_000_000L), seconds);
 
         // engagements whose overlap window (UTC) does not contain the current hour, so every incident is outside it
         int hour = Instant.now().atZone(ZoneOffset.UTC).getHour();
@@ -113,6 +113,13 @@ final class EndToEndSection {
         // the first probes run code the append mix never does (the rule that raises this alert, its outbox and
         // stream): they are timed only once the warm-up below has set this instant (System.nanoTime)
         AtomicLong timedFrom = new AtomicLong(Long.MAX_VALUE);
+        // the same raw round trip again, in the very seconds the probes are timed: a stall of the machine (seen in
+        // one side's 30 s and not the other's: run A2's raw p99 190 ms) then falls on both. It runs through the
+        // probes' warm-up too, so the JIT the warm-up waits for has compiled its code as well: started after the
+        // warm-up, in runs B3 and B4 its Kafka clients were still being compiled (C2, up to 300 ms a method) in
+        // the timed part, in the seconds of the slowest alerts (BENCHMARKS.md)
+        FutureTask<Stats> rawBeside = new FutureTask<>(() -> rawKafka(rate, timedFrom, seconds));
+        Benchmark.thread(rawBeside);
         ticker.scheduleAtFixedRate(() -> {
             int n = sent.getAndIncrement();
             senders.execute(() -> {
@@ -136,15 +143,20 @@ final class EndToEndSection {
                 }
             });
         }, 0, period, TimeUnit.NANOSECONDS);
-        b.table.note("end-to-end: the probes' warm-up: " + warmUp(warmUp));
-        // the same raw round trip again, in the very seconds the probes are timed (after its own warm-up, which the
-        // probes' last warmUp seconds run beside): a stall of the machine (seen in one side's 30 s and not the
-        // other's: run A2's raw p99 190 ms) then falls on both
-        FutureTask<Stats> rawBeside = new FutureTask<>(() -> rawKafka(rate, warmUp, seconds));
-        Benchmark.thread(rawBeside);
-        long begun = System.nanoTime() + warmUp * 1_000_000_000L;
+        String warmedUp;
+        try {
+            warmedUp = warmUp(warmUp);
+        } catch (Exception e) {
+            timedFrom.set(System.nanoTime() - seconds * 1_000_000_000L); // ends the raw round trip beside
+            ticker.shutdownNow();
+            throw e;
+        }
+        b.table.note("end-to-end: the probes' warm-up (and the raw round trip's beside them): " + warmedUp);
+        Autovacuum autovacuum = Autovacuum.counted(b);
+        Instant begunAt = Instant.now();
+        long begun = System.nanoTime();
         timedFrom.set(begun);
-        Thread.sleep((warmUp + seconds) * 1000L);
+        Thread.sleep(seconds * 1000L);
         ticker.shutdownNow();
         senders.shutdown();
         senders.awaitTermination(60, TimeUnit.SECONDS);
@@ -168,6 +180,9 @@ final class EndToEndSection {
         }
         b.table.note("end-to-end: the slowest alerts (seconds into the timed part (UTC): on the topic / read model /"
                 + " alert, ms): " + slowest(probes, onTopic, begun));
+        b.table.note("end-to-end: PostgreSQL's autovacuum from the start of the timed part (" + seconds + " s) to the"
+                + " last alert, each table with when it finished, in seconds into the timed part: "
+                + autovacuum.since(begunAt));
         double rawP50 = rawStats.percentileMillis(50);
         double rawP99 = rawStats.percentileMillis(99);
         b.table.add("2 end-to-end", "accepted → on the topic (a plain consumer) p50 / p99 (" + published.count()
@@ -211,8 +226,7 @@ final class EndToEndSection {
         long took = Math.round((System.nanoTime() - start) / 1e9);
         return took + " s (at least " + atLeast + " s, then until every JVM's JIT compiled under "
                 + Table.f(b.options.warmUpJitMillisPerSecond, "ms") + " per second, at most "
-                + b.options.e2eWarmUpMaxSeconds + " s), then " + atLeast + " s more beside the raw round trip's warm-up"
-                + last;
+                + b.options.e2eWarmUpMaxSeconds + " s)" + last;
     }
 
     /**
@@ -337,10 +351,11 @@ final class EndToEndSection {
 
     /**
      * Produce at the same rate to a scratch topic (6 partitions, acks=all and the publisher's linger: 5 ms, or what
-     * {@code --env LEDGER_KAFKA_LINGER=<n>ms} gives it), consume, time it; the messages of the first
-     * {@code warmUp} seconds are not timed, like the probes of the same seconds on the ledger's side.
+     * {@code --env LEDGER_KAFKA_LINGER=<n>ms} gives it), consume, time it; messages sent before {@code timedFrom}
+     * (System.nanoTime, Long.MAX_VALUE until it is known) are not timed, like the probes of the same seconds on the
+     * ledger's side, and it stops {@code seconds} after it.
      */
-    private Stats rawKafka(double rate, int warmUp, int seconds) throws Exception {
+    private Stats rawKafka(double rate, AtomicLong timedFrom, int seconds) throws Exception {
         String topic = "bench.roundtrip." + UUID.randomUUID().toString().substring(0, 8);
         KafkaTools kafka = new KafkaTools(b.infra.kafka().bootstrapServers());
         kafka.createTopic(topic, 6);
@@ -368,17 +383,15 @@ final class EndToEndSection {
             try (KafkaProducer<String, byte[]> producer = kafka.producer(publisherLingerMs())) {
                 long period = (long) (1_000_000_000L / rate);
                 long next = System.nanoTime();
-                long timedFrom = next + warmUp * 1_000_000_000L;
-                long end = timedFrom + seconds * 1_000_000_000L;
                 sent = 0;
-                while (next < end) {
+                while (timedFrom.get() == Long.MAX_VALUE || next < timedFrom.get() + seconds * 1_000_000_000L) {
                     long wait = next - System.nanoTime();
                     if (wait > 0) {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
                     byte[] value = new byte[1024];
                     long now = System.nanoTime();
-                    ByteBuffer.wrap(value).putLong(now).put(now >= timedFrom ? TIMED : 0);
+                    ByteBuffer.wrap(value).putLong(now).put(now >= timedFrom.get() ? TIMED : 0);
                     producer.send(new ProducerRecord<>(topic, UUID.randomUUID().toString(), value));
                     sent++;
                     next += period;

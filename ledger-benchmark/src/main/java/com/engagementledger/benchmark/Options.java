@@ -18,12 +18,11 @@ final class Options {
                                        --warm-up-jit ms per second, up to this in all (default 900, quick: no more)
               --warm-up-jit <ms>       that threshold (default 50: 5 % of a core)
               --e2e-seconds <n>        duration of the end-to-end run (full 30, quick 4)
-              --e2e-warm-up-seconds <n> unrecorded probes (and raw round trips) at the same rate before it (full
-                                       10, quick 1): the alert path is code the append mix never runs
+              --e2e-warm-up-seconds <n> unrecorded probes, and raw round trips beside them, at the same rate
+                                       before it (full 10, quick 1): the alert path is code the append mix never runs
               --e2e-warm-up-max-seconds <n> then more, in 10 s slices, until every JVM's JIT (the services' and the
                                        benchmark's own) compiles less than --warm-up-jit ms per second, up to this
-                                       in all (default 300, quick: no more); then --e2e-warm-up-seconds more, while
-                                       the raw round trip beside the probes warms up
+                                       in all (default 300, quick: no more)
               --rebuild-events <n>     events produced to the topic for the rebuild (full 1000000, quick 500)
               --rebuild-engagements <n> engagements they are spread over (full 1000, quick 5)
               --history-events <n>     events in the exported engagement (full 100000, quick 300)

@@ -47,6 +47,9 @@ class BenchmarkQuickModeTest {
         assertThat(table.notes).filteredOn(n -> n.startsWith("end-to-end: the probes' warm-up")).singleElement()
                 .asString().contains("engagement-service", "notification-service", "benchmark JVM")
                 .doesNotContain("n/a");
+        // what autovacuum did while the probes were timed is named per database, even when it was nothing
+        assertThat(table.notes).filteredOn(n -> n.startsWith("end-to-end: PostgreSQL's autovacuum")).singleElement()
+                .asString().contains("engagement: ", "scorecard: ", "notification: ");
         // --pg-statements: PostgreSQL's account of each recorded level names the event store's insert
         assertThat(table.notes).filteredOn(n -> n.startsWith("append, 8 clients, PostgreSQL's statements"))
                 .singleElement().asString().contains("calls per command", "domain_event_entry");
