@@ -15,8 +15,8 @@ import java.util.Map;
  * What PostgreSQL's autovacuum did to the ledger's databases while a section was timed, from
  * {@code pg_stat_user_tables}. While the tables are young they grow by a tenth within a minute, so each database gets
  * a round of ANALYZE about once a minute, and ANALYZE reads a sample of 30,000 rows of a table: 0.1–0.5 s of a core
- * each on this machine, about a second for engagement-service's tables together. Two of the slowest alerts of runs
- * B1–B5 came in such a round (BENCHMARKS.md); this names the rounds in each run's own table.
+ * each on this machine, about a second for engagement-service's tables together. Three stalls of runs B1–B7 came in
+ * such a round (BENCHMARKS.md); this names the rounds in each run's own table.
  */
 final class Autovacuum {
     private static final List<String> DATABASES = List.of("ledger_engagement", "ledger_scorecard",
