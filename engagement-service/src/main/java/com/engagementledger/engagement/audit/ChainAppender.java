@@ -1,5 +1,6 @@
 package com.engagementledger.engagement.audit;
 
+import com.engagementledger.contract.EventCatalog;
 import com.engagementledger.contract.LedgerEvent;
 import com.engagementledger.engagement.audit.chain.CanonicalEvent;
 import org.axonframework.config.ConfigurerModule;
@@ -14,20 +15,28 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Links every stored event into its engagement's hash chain. It runs in a subscribing processor, i.e. inside the
- * transaction that appends the event, so an event is never committed without its link (a failure here rolls the
+ * Indexes every stored event under its engagement (engagement_event, where the audit's history and asOf start) and
+ * links it into the engagement's hash chain. It runs in a subscribing processor, i.e. inside the transaction that
+ * appends the event, so an event is never committed without its index row and link (a failure here rolls the
  * command back). The hash is computed from the row as stored, so it covers exactly the bytes a verifier will read.
  * <p>
- * The links are written just before that transaction commits, not when each event is handled: by then every
+ * The rows are written just before that transaction commits, not when each event is handled: by then every
  * aggregate lock of the request is released, so waiting for an engagement's chain head can never close a cycle
  * with a command waiting for an aggregate (e.g. accepting a successor that supersedes a decision someone else is
  * reversing). It also keeps chain order close to commit order.
+ * <p>
+ * Two statements per engagement and transaction, whatever its number of events: one locks the chain head and reads
+ * the stored rows, one writes the links and index rows and moves the head. PostgreSQL's CPU per command goes mostly
+ * to the number of statements, not to what each does (BENCHMARKS.md, "PostgreSQL's account of a command").
  */
 @Component
 @ProcessingGroup(ChainAppender.GROUP)
@@ -40,10 +49,15 @@ class ChainAppender {
         this.jdbc = jdbc;
     }
 
+    /** An event appended in this transaction: its identifier and its published type name, for the index. */
+    private record Appended(String eventId, String type) {
+    }
+
     @EventHandler
     void on(LedgerEvent event, DomainEventMessage<?> message) {
+        Appended appended = new Appended(message.getIdentifier(), EventCatalog.typeName(event.getClass()));
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            link(event.engagementId(), message.getIdentifier());
+            link(event.engagementId(), List.of(appended));
             return;
         }
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
@@ -52,16 +66,16 @@ class ChainAppender {
             TransactionSynchronizationManager.bindResource(this, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
-        pending.events.computeIfAbsent(event.engagementId(), e -> new ArrayList<>()).add(message.getIdentifier());
+        pending.events.computeIfAbsent(event.engagementId(), e -> new ArrayList<>()).add(appended);
     }
 
     /** The events a transaction appended, by engagement (sorted, so two transactions lock heads in one order). */
     private final class Pending implements TransactionSynchronization {
-        private final Map<String, List<String>> events = new TreeMap<>();
+        private final Map<String, List<Appended>> events = new TreeMap<>();
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            events.forEach((engagementId, ids) -> ids.forEach(id -> link(engagementId, id)));
+            events.forEach(ChainAppender.this::link);
         }
 
         @Override
@@ -70,36 +84,84 @@ class ChainAppender {
         }
     }
 
-    private void link(String engagementId, String eventIdentifier) {
-        StoredEvents.Row row = jdbc.sql(StoredEvents.ROW_SELECT + " where d.event_identifier = ?")
-                .params(eventIdentifier)
-                .query(StoredEvents::row).single();
-        append(engagementId, row.globalIndex(), row.event());
+    private record Head(long seq, String hash) {
+    }
+
+    /** A stored row read back under the head's lock ({@link StoredEvents#row}'s columns, then the head's). */
+    private record Stored(Head head, long globalIndex, String recordedAt, CanonicalEvent event) {
+        static Stored read(ResultSet rs, int n) throws SQLException {
+            Head head = new Head(rs.getLong("chain_seq"), rs.getString("hash"));
+            if (rs.getObject("global_index") == null) {
+                return new Stored(head, -1, null, null);
+            }
+            StoredEvents.Row row = StoredEvents.row(rs, n);
+            return new Stored(head, row.globalIndex(), row.event().recordedAt(), row.event());
+        }
     }
 
     /**
-     * Locks the engagement's chain head (creating it on the first event), so concurrent appends to one engagement
-     * serialize here and each link names the one before it. Two statements: the upsert locks the head and answers
-     * it as it stands (its do-update changes nothing), then one statement stores the link and moves the head.
+     * Links an engagement's events of this transaction, in the order they were appended. The first statement's
+     * upsert locks the engagement's chain head (creating it on the first event), so concurrent appends to one
+     * engagement serialize here and each link names the one before it; its do-update changes nothing and answers the
+     * head as it stands.
      */
-    void append(String engagementId, long globalIndex, CanonicalEvent event) {
-        record Head(long seq, String hash) {
+    private void link(String engagementId, List<Appended> appended) {
+        String[] ids = appended.stream().map(Appended::eventId).toArray(String[]::new);
+        Map<String, Stored> stored = new HashMap<>();
+        jdbc.sql("""
+                        with head as (
+                          insert into event_chain_head (engagement_id, chain_seq, hash) values (?, 0, ?)
+                          on conflict (engagement_id) do update set chain_seq = event_chain_head.chain_seq
+                          returning chain_seq, hash)
+                        select d.global_index, d.event_identifier, d.payload_type, d.aggregate_identifier,
+                               d.sequence_number, d.time_stamp, d.meta_data, d.payload, head.chain_seq, head.hash
+                        from head left join domain_event_entry d on d.event_identifier = any(?)""")
+                .params(engagementId, CanonicalEvent.GENESIS, ids)
+                .query(Stored::read)
+                .list()
+                .forEach(row -> stored.put(row.event() == null ? null : row.event().eventId(), row));
+        Head head = stored.values().iterator().next().head();
+        int n = ids.length;
+        long[] seqs = new long[n];
+        long[] positions = new long[n];
+        long[] aggregateSequences = new long[n];
+        String[] aggregates = new String[n];
+        String[] types = new String[n];
+        String[] recordedAt = new String[n];
+        String[] prevs = new String[n];
+        String[] hashes = new String[n];
+        String prev = head.hash();
+        for (int i = 0; i < n; i++) {
+            Stored row = stored.get(ids[i]);
+            if (row == null) {
+                throw new IllegalStateException("event " + ids[i] + " is not in the store of this transaction");
+            }
+            seqs[i] = head.seq() + i + 1;
+            positions[i] = row.globalIndex();
+            aggregates[i] = row.event().aggregateId();
+            aggregateSequences[i] = row.event().sequence();
+            types[i] = appended.get(i).type();
+            recordedAt[i] = row.recordedAt();
+            prevs[i] = prev;
+            hashes[i] = row.event().hash(prev);
+            prev = hashes[i];
         }
-        Head head = jdbc.sql("""
-                        insert into event_chain_head (engagement_id, chain_seq, hash) values (?, 0, ?)
-                        on conflict (engagement_id) do update set chain_seq = event_chain_head.chain_seq
-                        returning chain_seq, hash""")
-                .params(engagementId, CanonicalEvent.GENESIS)
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
-        String hash = event.hash(head.hash());
-        long seq = head.seq() + 1;
         jdbc.sql("""
                         with link as (
                           insert into event_chain (engagement_id, chain_seq, global_index, event_identifier, prev_hash, hash)
-                          values (:engagement, :seq, :globalIndex, :event, :prev, :hash))
+                          select :engagement, l.* from unnest(:seqs, :positions, :ids, :prevs, :hashes) as l),
+                        indexed as (
+                          insert into engagement_event (global_index, engagement_id, event_identifier,
+                            aggregate_identifier, sequence_number, event_type, recorded_at)
+                          select e.position, :engagement, e.id, e.aggregate, e.sequence, e.type, cast(e.at as timestamptz)
+                          from unnest(:positions, :ids, :aggregates, :aggregateSequences, :types, :recordedAt)
+                            as e(position, id, aggregate, sequence, type, at))
                         update event_chain_head set chain_seq = :seq, hash = :hash where engagement_id = :engagement""")
-                .param("engagement", engagementId).param("seq", seq).param("globalIndex", globalIndex)
-                .param("event", event.eventId()).param("prev", head.hash()).param("hash", hash)
+                .param("engagement", engagementId).param("seqs", seqs).param("positions", positions)
+                .param("ids", ids).param("prevs", prevs).param("hashes", hashes)
+                .param("aggregates", aggregates).param("aggregateSequences", aggregateSequences)
+                .param("types", types).param("recordedAt", recordedAt)
+                .param("seq", seqs[n - 1]).param("hash", hashes[n - 1])
                 .update();
     }
 

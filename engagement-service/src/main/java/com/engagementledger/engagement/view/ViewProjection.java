@@ -1,34 +1,30 @@
 package com.engagementledger.engagement.view;
 
-import com.engagementledger.contract.EventCatalog;
 import com.engagementledger.contract.LedgerEvent;
 import com.engagementledger.engagement.common.Metadata;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Keeps resource_view and engagement_event current. It runs in a subscribing processor, i.e. inside the transaction
- * that appends the events, so a successful command is immediately visible to GET and no view lags the store.
+ * Keeps resource_view current. It runs in a subscribing processor, i.e. inside the transaction that appends the
+ * events, so a successful command is immediately visible to GET and no view lags the store. (The audit's
+ * ChainAppender indexes each event under its engagement and links it, in the same transaction.)
  */
 @Component
 @ProcessingGroup("views")
 class ViewProjection {
     private final List<ViewFold<?>> folds;
     private final ViewStore store;
-    private final JdbcClient jdbc;
 
-    ViewProjection(List<ViewFold<?>> folds, ViewStore store, JdbcClient jdbc) {
+    ViewProjection(List<ViewFold<?>> folds, ViewStore store) {
         this.folds = folds;
         this.store = store;
-        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -36,7 +32,6 @@ class ViewProjection {
         EventContext context = new EventContext(message.getIdentifier(), message.getSequenceNumber(),
                 recordedAt(message), (String) message.getMetaData().get(Metadata.ACTOR),
                 (String) message.getMetaData().get(Metadata.ACTOR_SIDE));
-        indexEvent(event, message);
         for (ViewFold<?> fold : folds) {
             fold.idOf(event).ifPresent(id -> apply(fold, id, event, context));
         }
@@ -54,17 +49,5 @@ class ViewProjection {
      */
     static Instant recordedAt(DomainEventMessage<?> message) {
         return DateTimeUtils.parseInstant(DateTimeUtils.formatInstant(message.getTimestamp()));
-    }
-
-    /** The event store has already inserted the row in this transaction, so its global index can be read back. */
-    private void indexEvent(LedgerEvent event, DomainEventMessage<?> message) {
-        jdbc.sql("""
-                        insert into engagement_event (global_index, engagement_id, event_identifier,
-                          aggregate_identifier, sequence_number, event_type, recorded_at)
-                        select global_index, ?, event_identifier, aggregate_identifier, sequence_number, ?, ?
-                        from domain_event_entry where event_identifier = ?""")
-                .params(event.engagementId(), EventCatalog.typeName(event.getClass()),
-                        Timestamp.from(recordedAt(message)), message.getIdentifier())
-                .update();
     }
 }
