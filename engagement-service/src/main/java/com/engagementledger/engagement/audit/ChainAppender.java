@@ -108,6 +108,9 @@ class ChainAppender {
     private void link(String engagementId, List<Appended> appended) {
         String[] ids = appended.stream().map(Appended::eventId).toArray(String[]::new);
         Map<String, Stored> stored = new HashMap<>();
+        // one event (nearly every command) is looked up with "=": PostgreSQL keeps the generic plan of that
+        // statement, while for "= any(?)" it plans with the values every time (0.1 ms of its CPU per command)
+        boolean one = ids.length == 1;
         jdbc.sql("""
                         with head as (
                           insert into event_chain_head (engagement_id, chain_seq, hash) values (?, 0, ?)
@@ -115,8 +118,9 @@ class ChainAppender {
                           returning chain_seq, hash)
                         select d.global_index, d.event_identifier, d.payload_type, d.aggregate_identifier,
                                d.sequence_number, d.time_stamp, d.meta_data, d.payload, head.chain_seq, head.hash
-                        from head left join domain_event_entry d on d.event_identifier = any(?)""")
-                .params(engagementId, CanonicalEvent.GENESIS, ids)
+                        from head left join domain_event_entry d on d.event_identifier """
+                        + (one ? "= ?" : "= any(?)"))
+                .params(engagementId, CanonicalEvent.GENESIS, one ? ids[0] : ids)
                 .query(Stored::read)
                 .list()
                 .forEach(row -> stored.put(row.event() == null ? null : row.event().eventId(), row));
