@@ -60,6 +60,9 @@ class KafkaConsumerConfig {
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer));
         factory.setConcurrency(concurrency);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        // the next poll does not wait for the group coordinator's answer: a commit lost in a crash or a rebalance only
+        // redelivers events that processed_event already holds, and those are skipped
+        factory.getContainerProperties().setSyncCommits(false);
         DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, backOff);
         // our database down is not the message's fault: wait for it as long as it takes, never dead-letter (skip) it
         errorHandler.setBackOffFunction((record, e) -> DatabaseUnavailable.isCause(e)

@@ -7,9 +7,11 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -59,6 +61,16 @@ class KafkaConfig {
         handler.setBackOffFunction((record, e) -> DatabaseUnavailable.isCause(e)
                 ? new FixedBackOff(databaseRetry.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS) : null);
         return handler;
+    }
+
+    /**
+     * Offsets are committed without waiting for the group coordinator's answer, so the next poll does not wait for
+     * it: a commit lost in a crash or a rebalance only redelivers events that the processed-event record turns into
+     * no-ops.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> asynchronousOffsetCommits() {
+        return container -> container.getContainerProperties().setSyncCommits(false);
     }
 
     static String reason(Throwable e) {
