@@ -4,11 +4,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 import java.nio.ByteBuffer;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -60,13 +62,16 @@ final class EndToEndSection {
     }
 
     void run() throws Exception {
-        double rate = Double.isNaN(b.appendMax) ? 10 : Math.max(1, b.appendMax * 0.25);
+        double rate = !Double.isNaN(b.options.e2eRate) ? b.options.e2eRate
+                : Double.isNaN(b.appendMax) ? 10 : Math.max(1, b.appendMax * 0.25);
         int seconds = b.options.e2eSeconds;
         int warmUp = b.options.e2eWarmUpSeconds;
-        b.table.note("end-to-end rate: " + Table.f(rate, "/s") + " (25 % of the append maximum "
-                + Table.f(b.appendMax, "/s") + ") for " + seconds + " s after an unrecorded warm-up (both sides, see"
-                + " below); latencies are measured from the 201 of the command to the row in the consumer's database"
-                + " (polled every 5 ms)");
+        b.table.note("end-to-end rate: " + Table.f(rate, "/s") + (Double.isNaN(b.options.e2eRate)
+                ? " (25 % of the append maximum " + Table.f(b.appendMax, "/s") + ")" : " (--e2e-rate)") + " for "
+                + seconds + " s after an unrecorded warm-up (both sides, see below); latencies are measured from the"
+                + " 201 of the command to the moment the benchmark learns that the row is committed in the consumer's"
+                + " database (LISTEN/NOTIFY from a trigger the benchmark adds for the section), as the raw consumer"
+                + " stamps a message when it receives it");
 
         // start from a steady state: the append section's events must not queue in front of the probes
         double backlog = b.awaitConsumers("append backlog", b.options.catchUp());
@@ -99,12 +104,14 @@ final class EndToEndSection {
         AtomicBoolean watching = new AtomicBoolean(true);
         Thread watcher = watchTopic(onTopic, watching);
 
+        // every probe accepted, and when each one's row committed in either consumer's database (a row may commit
+        // before its 201 is read here, so the listeners note every id and the probes are matched at the end)
         Map<String, Probe> pending = new ConcurrentHashMap<>();
         List<Map.Entry<String, Probe>> probes = java.util.Collections.synchronizedList(new ArrayList<>());
-        Stats visible = new Stats();
-        Stats alerted = new Stats();
-        AtomicBoolean polling = new AtomicBoolean(true);
-        Thread poller = Benchmark.thread(() -> poll(pending, visible, alerted, polling));
+        Map<String, Long> visibleAt = new ConcurrentHashMap<>();
+        Map<String, Long> alertedAt = new ConcurrentHashMap<>();
+        AtomicBoolean listening = new AtomicBoolean(true);
+        List<Thread> listeners = List.of(listen(VISIBLE, visibleAt, listening), listen(ALERTED, alertedAt, listening));
 
         ExecutorService senders = Executors.newFixedThreadPool(32);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
@@ -131,8 +138,8 @@ final class EndToEndSection {
                                 "Checkout down at night", "detectedAt", now.minusSeconds(5).toString()));
                 long accepted = System.nanoTime();
                 if (a.ok()) {
-                    // the warm-up's probes are polled for too, so the timed part does not begin with the poller's
-                    // first queries (and its JIT): the machine carries the same load before and during it
+                    // the warm-up's probes are waited for too: the machine carries the same load before and during
+                    // the timed part
                     Probe probe = new Probe(engagement, accepted, timed);
                     pending.put(a.id(), probe);
                     if (timed) {
@@ -161,11 +168,33 @@ final class EndToEndSection {
         senders.shutdown();
         senders.awaitTermination(60, TimeUnit.SECONDS);
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && !(visibleAt.keySet().containsAll(pending.keySet())
+                && alertedAt.keySet().containsAll(pending.keySet()))) {
             Thread.sleep(50);
         }
-        polling.set(false);
-        poller.join();
+        listening.set(false);
+        for (Thread listener : listeners) {
+            listener.join();
+        }
+        for (Committed committed : List.of(VISIBLE, ALERTED)) {
+            committed.drop(b);
+        }
+        Stats visible = new Stats();
+        Stats alerted = new Stats();
+        pending.forEach((id, probe) -> {
+            probe.visible = visibleAt.getOrDefault(id, 0L);
+            probe.alerted = alertedAt.getOrDefault(id, 0L);
+            if (probe.visible != 0 && probe.alerted != 0) {
+                pending.remove(id);
+            }
+        });
+        synchronized (probes) {
+            for (Map.Entry<String, Probe> p : probes) {
+                Probe probe = p.getValue();
+                if (probe.visible != 0) visible.add(Math.max(0, probe.visible - probe.accepted));
+                if (probe.alerted != 0) alerted.add(Math.max(0, probe.alerted - probe.accepted));
+            }
+        }
         watching.set(false);
         watcher.join();
         Stats published = new Stats();
@@ -255,67 +284,64 @@ final class EndToEndSection {
     }
 
     /**
-     * Every 5 ms, one query per consumer database for the probes not yet seen there, each by an index: the
-     * incident's primary key (active generation, engagement, incident) and the unresolved alert's dedupe key. The
-     * first poller searched {@code incident_id} and the alert's subject, which no index covers: two sequential scans
-     * 200 times a second over tables that grow with the run: in run A6 an eighth of the machine's CPU and 42 % of
-     * PostgreSQL's (BENCHMARKS.md), which the probes then waited for.
+     * A row the section waits for in a consumer's database: a trigger the benchmark adds for the section notifies
+     * the probe's id on {@code channel} when the row's transaction commits, i.e. when it becomes visible.
      */
-    private void poll(Map<String, Probe> pending, Stats visible, Stats alerted, AtomicBoolean polling) {
-        try (Connection sc = b.db("ledger_scorecard"); Connection nt = b.db("ledger_notification");
-             PreparedStatement scq = sc.prepareStatement("select incident_id from incident where generation ="
-                     + " (select max(id) from generation where state = 'ACTIVE') and engagement_id = any(?)"
-                     + " and incident_id = any(?)");
-             PreparedStatement ntq = nt.prepareStatement(
-                     "select subject from alert where dedupe_key = any(?) and state <> 'RESOLVED'")) {
-            while (polling.get()) {
-                java.util.Set<String> engagements = new java.util.HashSet<>();
-                List<String> notVisible = new ArrayList<>();
-                List<String> notAlerted = new ArrayList<>();
-                pending.forEach((id, p) -> {
-                    if (p.visible == 0) {
-                        notVisible.add(id);
-                        engagements.add(p.engagement);
-                    }
-                    // notification-service's AlertCondition.dedupeKey()
-                    if (p.alerted == 0) notAlerted.add(RULE + "|" + p.engagement + "|" + id);
-                });
-                if (!notVisible.isEmpty()) {
-                    scq.setArray(1, sc.createArrayOf("text", engagements.toArray()));
-                    scq.setArray(2, sc.createArrayOf("text", notVisible.toArray()));
-                    mark(scq, pending, true, visible);
-                }
-                if (!notAlerted.isEmpty()) {
-                    ntq.setArray(1, nt.createArrayOf("text", notAlerted.toArray()));
-                    mark(ntq, pending, false, alerted);
-                }
-                pending.entrySet().removeIf(e -> e.getValue().visible != 0 && e.getValue().alerted != 0);
-                Thread.sleep(5);
+    record Committed(String database, String table, String when, String idColumn, String channel) {
+        void create(Benchmark b) throws SQLException {
+            try (Connection c = b.db(database); Statement s = c.createStatement()) {
+                s.execute("create or replace function " + channel + "() returns trigger language plpgsql as $$"
+                        + " begin perform pg_notify('" + channel + "', new." + idColumn + "); return null; end $$");
+                s.execute("drop trigger if exists " + channel + " on " + table);
+                s.execute("create trigger " + channel + " after insert on " + table + " for each row"
+                        + (when.isEmpty() ? "" : " when (" + when + ")") + " execute function " + channel + "()");
             }
-        } catch (Exception e) {
-            b.table.error("e2e poller: " + e);
+        }
+
+        void drop(Benchmark b) throws SQLException {
+            try (Connection c = b.db(database); Statement s = c.createStatement()) {
+                s.execute("drop trigger if exists " + channel + " on " + table);
+                s.execute("drop function if exists " + channel + "()");
+            }
         }
     }
 
-    private static void mark(PreparedStatement q, Map<String, Probe> pending, boolean scorecard, Stats stats)
+    /** The probe's incident in scorecard's read model (a new incident is an insert; its id is the probe's key). */
+    static final Committed VISIBLE = new Committed("ledger_scorecard", "incident", "", "incident_id",
+            "bench_e2e_visible");
+    /** The probe's alert in notification's database; its subject is the incident, the probe's key. */
+    static final Committed ALERTED = new Committed("ledger_notification", "alert", "new.rule = '" + RULE + "'",
+            "subject", "bench_e2e_alerted");
+
+    /**
+     * Learns of each probe's row the moment its transaction commits: LISTEN on a connection of its own, fed by the
+     * trigger of {@link Committed}. The first instrument polled both databases every 5 ms: each row was seen up to
+     * 5 ms late plus its query, about 3 ms on average, a delay the raw round trip (stamped on receipt) does not
+     * carry; and the polls cost PostgreSQL CPU in the very seconds being measured (run A6, BENCHMARKS.md).
+     */
+    private Thread listen(Committed committed, Map<String, Long> committedAt, AtomicBoolean running)
             throws Exception {
-        try (ResultSet rs = q.executeQuery()) {
-            long now = System.nanoTime();
-            while (rs.next()) {
-                Probe p = pending.get(rs.getString(1));
-                if (p == null) continue;
-                if (scorecard && p.visible == 0) {
-                    p.visible = now;
-                } else if (!scorecard && p.alerted == 0) {
-                    p.alerted = now;
-                } else {
-                    continue;
-                }
-                if (p.timed) {
-                    stats.add(Math.max(0, now - p.accepted));
-                }
-            }
+        committed.create(b);
+        Connection c = b.db(committed.database());
+        try (Statement s = c.createStatement()) {
+            s.execute("listen " + committed.channel());
         }
+        PGConnection pg = c.unwrap(PGConnection.class);
+        return Benchmark.thread(() -> {
+            try (c) {
+                while (running.get()) {
+                    PGNotification[] notifications = pg.getNotifications(100);
+                    long now = System.nanoTime();
+                    if (notifications != null) {
+                        for (PGNotification n : notifications) {
+                            committedAt.putIfAbsent(n.getParameter(), now);
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                b.table.error("e2e listener on " + committed.database() + ": " + e);
+            }
+        });
     }
 
     /** Notes when each incident's event reaches engagement.events.v1, read as it is written (from the end). */

@@ -18,6 +18,8 @@ final class Options {
                                        --warm-up-jit ms per second, up to this in all (default 900, quick: no more)
               --warm-up-jit <ms>       that threshold (default 50: 5 % of a core)
               --e2e-seconds <n>        duration of the end-to-end run (full 30, quick 4)
+              --e2e-rate <n>           probes per second (default: 25 % of the append maximum, or 10 without
+                                       the append section); a fixed rate compares end-to-end runs alone
               --e2e-warm-up-seconds <n> unrecorded probes, and raw round trips beside them, at the same rate
                                        before it (full 10, quick 1): the alert path is code the append mix never runs
               --e2e-warm-up-max-seconds <n> then more, in 10 s slices, until every JVM's JIT (the services' and the
@@ -53,6 +55,7 @@ final class Options {
     double warmUpJitMillisPerSecond = 50;
     int e2eSeconds = -1;
     int e2eWarmUpSeconds = -1;
+    double e2eRate = Double.NaN;
     int e2eWarmUpMaxSeconds = -1;
     long rebuildEvents = -1;
     int rebuildEngagements = -1;
@@ -90,6 +93,7 @@ final class Options {
                 case "--warm-up-jit" -> o.warmUpJitMillisPerSecond = Double.parseDouble(args[++i]);
                 case "--e2e-seconds" -> o.e2eSeconds = Integer.parseInt(args[++i]);
                 case "--e2e-warm-up-seconds" -> o.e2eWarmUpSeconds = Integer.parseInt(args[++i]);
+                case "--e2e-rate" -> o.e2eRate = Double.parseDouble(args[++i]);
                 case "--e2e-warm-up-max-seconds" -> o.e2eWarmUpMaxSeconds = Integer.parseInt(args[++i]);
                 case "--service-gc" -> o.serviceGc = collector(args[++i]);
                 case "--rebuild-events" -> o.rebuildEvents = Long.parseLong(args[++i]);
@@ -157,7 +161,7 @@ final class Options {
         String only = sections.size() == 4 ? "" : " (only " + String.join(", ", sections) + ")";
         return (quick ? "quick" : "full") + only + ": append " + appendSeconds + " s per level at "
                 + java.util.Arrays.toString(clients) + " clients; e2e " + e2eSeconds + " s after " + e2eWarmUpSeconds
-                + " s unrecorded; rebuild " + rebuildEvents + " events over " + rebuildEngagements
+                + " s unrecorded" + (Double.isNaN(e2eRate) ? "" : " at " + e2eRate + " /s") + "; rebuild " + rebuildEvents + " events over " + rebuildEngagements
                 + " engagements; history " + historyEvents + " events; asOf " + asOfEvents
                 + " events; the services' collector: " + serviceGc
                 + (pgStatements ? "; PostgreSQL with pg_stat_statements" : "")

@@ -43,6 +43,10 @@ class BenchmarkQuickModeTest {
         // the raw round trip is measured twice: before the probes, and in the same seconds as them
         assertThat(table.rows).filteredOn(r -> r.measure().contains("raw round trip measured in the same seconds"))
                 .singleElement().satisfies(r -> assertThat(r.raw()).matches("[0-9.,]+ ms / [0-9.,]+ ms"));
+        // each probe's rows are noted as they commit (LISTEN/NOTIFY); a probe never seen would be an error above
+        assertThat(table.rows).filteredOn(r -> r.measure().startsWith("accepted → alert raised p50 (")
+                        || r.measure().startsWith("accepted → scorecard read model p50 ("))
+                .hasSize(2).allSatisfy(r -> assertThat(r.measure()).doesNotContain("(0 probes)"));
         // the probes' warm-up waits on every JVM's JIT, the benchmark's own included
         assertThat(table.notes).filteredOn(n -> n.startsWith("end-to-end: the probes' warm-up")).singleElement()
                 .asString().contains("engagement-service", "notification-service", "benchmark JVM")
