@@ -35,8 +35,9 @@ import java.util.TreeMap;
  * reversing). It also keeps chain order close to commit order.
  * <p>
  * Two statements per engagement and transaction, whatever its number of events: one locks the chain head and reads
- * the stored rows, one writes the links and index rows and moves the head. PostgreSQL's CPU per command goes mostly
- * to the number of statements, not to what each does (BENCHMARKS.md, "PostgreSQL's account of a command").
+ * the stored rows, one writes the links and index rows and moves the head. Two thirds of PostgreSQL's CPU per
+ * command lay outside planning and executing statements, i.e. in their number (BENCHMARKS.md, "PostgreSQL's
+ * account of a command").
  */
 @Component
 @ProcessingGroup(ChainAppender.GROUP)
@@ -88,14 +89,14 @@ class ChainAppender {
     }
 
     /** A stored row read back under the head's lock ({@link StoredEvents#row}'s columns, then the head's). */
-    private record Stored(Head head, long globalIndex, String recordedAt, CanonicalEvent event) {
+    private record Stored(Head head, long globalIndex, CanonicalEvent event) {
         static Stored read(ResultSet rs, int n) throws SQLException {
             Head head = new Head(rs.getLong("chain_seq"), rs.getString("hash"));
             if (rs.getObject("global_index") == null) {
-                return new Stored(head, -1, null, null);
+                return new Stored(head, -1, null);
             }
             StoredEvents.Row row = StoredEvents.row(rs, n);
-            return new Stored(head, row.globalIndex(), row.event().recordedAt(), row.event());
+            return new Stored(head, row.globalIndex(), row.event());
         }
     }
 
@@ -145,7 +146,7 @@ class ChainAppender {
             aggregates[i] = row.event().aggregateId();
             aggregateSequences[i] = row.event().sequence();
             types[i] = appended.get(i).type();
-            recordedAt[i] = row.recordedAt();
+            recordedAt[i] = row.event().recordedAt();
             prevs[i] = prev;
             hashes[i] = row.event().hash(prev);
             prev = hashes[i];
