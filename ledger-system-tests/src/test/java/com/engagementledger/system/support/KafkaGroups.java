@@ -2,7 +2,6 @@ package com.engagementledger.system.support;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -17,8 +16,10 @@ import java.util.stream.Collectors;
 /** Consumer-group offsets of the ledger topic, through Kafka's Admin API. */
 public final class KafkaGroups implements AutoCloseable {
     private final Admin admin;
+    private final SystemStack stack;
 
     public KafkaGroups(SystemStack stack) {
+        this.stack = stack;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 stack.infra().kafka().bootstrapServers()));
     }
@@ -37,17 +38,8 @@ public final class KafkaGroups implements AutoCloseable {
     }
 
     /** Messages of the topic the group has not committed yet. */
-    public long lag(String group) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetSpec> latest = partitions().stream()
-                .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()));
-        long lag = 0;
-        for (var e : admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet()) {
-            OffsetAndMetadata c = committed.get(e.getKey());
-            lag += e.getValue().offset() - (c == null ? 0 : c.offset());
-        }
-        return lag;
+    public long lag(String group) {
+        return stack.infra().kafka().lag(group, SystemStack.TOPIC);
     }
 
     public long committedTotal(String group) throws Exception {
