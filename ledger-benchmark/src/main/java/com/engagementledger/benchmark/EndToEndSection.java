@@ -46,16 +46,17 @@ final class EndToEndSection {
         this.b = b;
     }
 
-    /** One incident command; a warm-up probe is polled for like the others, but its latencies are not recorded. */
+    /**
+     * One incident command (System.nanoTime of its 201, then of its rows' commits); a warm-up probe is waited for like
+     * the others, but its latencies are not recorded.
+     */
     static final class Probe {
-        final String engagement;
         final long accepted;
         final boolean timed;
-        volatile long visible;
-        volatile long alerted;
+        long visible;
+        long alerted;
 
-        Probe(String engagement, long accepted, boolean timed) {
-            this.engagement = engagement;
+        Probe(long accepted, boolean timed) {
             this.accepted = accepted;
             this.timed = timed;
         }
@@ -140,7 +141,7 @@ final class EndToEndSection {
                 if (a.ok()) {
                     // the warm-up's probes are waited for too: the machine carries the same load before and during
                     // the timed part
-                    Probe probe = new Probe(engagement, accepted, timed);
+                    Probe probe = new Probe(accepted, timed);
                     pending.put(a.id(), probe);
                     if (timed) {
                         probes.add(Map.entry(a.id(), probe));
