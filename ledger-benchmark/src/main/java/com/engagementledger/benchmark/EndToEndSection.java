@@ -157,6 +157,10 @@ final class EndToEndSection {
         } catch (Exception e) {
             timedFrom.set(System.nanoTime() - seconds * 1_000_000_000L); // ends the raw round trip beside
             ticker.shutdownNow();
+            listening.set(false);
+            for (Committed committed : List.of(VISIBLE, ALERTED)) {
+                committed.drop(b); // the sections after this one must not pay for the triggers
+            }
             throw e;
         }
         b.table.note("end-to-end: the probes' warm-up (and the raw round trip's beside them): " + warmedUp);
