@@ -100,31 +100,10 @@ class ChainAppender {
         }
     }
 
-    /**
-     * Links an engagement's events of this transaction, in the order they were appended. The first statement's
-     * upsert locks the engagement's chain head (creating it on the first event), so concurrent appends to one
-     * engagement serialize here and each link names the one before it; its do-update changes nothing and answers the
-     * head as it stands.
-     */
+    /** Links an engagement's events of this transaction, in the order they were appended. */
     private void link(String engagementId, List<Appended> appended) {
         String[] ids = appended.stream().map(Appended::eventId).toArray(String[]::new);
-        Map<String, Stored> stored = new HashMap<>();
-        // one event (nearly every command) is looked up with "=": PostgreSQL keeps the generic plan of that
-        // statement, while for "= any(?)" it plans with the values every time (0.1 ms of its CPU per command)
-        boolean one = ids.length == 1;
-        jdbc.sql("""
-                        with head as (
-                          insert into event_chain_head (engagement_id, chain_seq, hash) values (?, 0, ?)
-                          on conflict (engagement_id) do update set chain_seq = event_chain_head.chain_seq
-                          returning chain_seq, hash)
-                        select d.global_index, d.event_identifier, d.payload_type, d.aggregate_identifier,
-                               d.sequence_number, d.time_stamp, d.meta_data, d.payload, head.chain_seq, head.hash
-                        from head left join domain_event_entry d on d.event_identifier """
-                        + (one ? "= ?" : "= any(?)"))
-                .params(engagementId, CanonicalEvent.GENESIS, one ? ids[0] : ids)
-                .query(Stored::read)
-                .list()
-                .forEach(row -> stored.put(row.event() == null ? null : row.event().eventId(), row));
+        Map<String, Stored> stored = lockHeadAndRead(engagementId, ids);
         Head head = stored.values().iterator().next().head();
         int n = ids.length;
         long[] seqs = new long[n];
@@ -168,6 +147,32 @@ class ChainAppender {
                 .param("types", types).param("recordedAt", recordedAt)
                 .param("seq", seqs[n - 1]).param("hash", hashes[n - 1])
                 .update();
+    }
+
+    /**
+     * Locks the engagement's chain head (creating it on the first event) and reads the stored rows of {@code ids},
+     * by event id. The upsert's lock makes concurrent appends to one engagement serialize here, so each link names
+     * the one before it; its do-update changes nothing and answers the head as it stands.
+     */
+    private Map<String, Stored> lockHeadAndRead(String engagementId, String[] ids) {
+        Map<String, Stored> stored = new HashMap<>();
+        // one event (nearly every command) is looked up with "=": PostgreSQL keeps the generic plan of that
+        // statement, while for "= any(?)" it plans with the values every time (0.1 ms of its CPU per command)
+        boolean one = ids.length == 1;
+        jdbc.sql("""
+                        with head as (
+                          insert into event_chain_head (engagement_id, chain_seq, hash) values (?, 0, ?)
+                          on conflict (engagement_id) do update set chain_seq = event_chain_head.chain_seq
+                          returning chain_seq, hash)
+                        select d.global_index, d.event_identifier, d.payload_type, d.aggregate_identifier,
+                               d.sequence_number, d.time_stamp, d.meta_data, d.payload, head.chain_seq, head.hash
+                        from head left join domain_event_entry d on d.event_identifier """
+                        + (one ? "= ?" : "= any(?)"))
+                .params(engagementId, CanonicalEvent.GENESIS, one ? ids[0] : ids)
+                .query(Stored::read)
+                .list()
+                .forEach(row -> stored.put(row.event() == null ? null : row.event().eventId(), row));
+        return stored;
     }
 
     /** The chain's processor is subscribing (same transaction) and propagates failures, whatever application.yml says. */

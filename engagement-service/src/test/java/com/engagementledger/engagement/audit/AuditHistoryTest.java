@@ -100,6 +100,13 @@ class AuditHistoryTest extends IntegrationTest {
         assertThat(costlyHistory.get(2).get("by").asText()).isEqualTo("cto-carl");
         assertThat(costlyHistory.get(2).get("reason").asText()).isEqualTo("vendor discontinued it");
 
+        // cto-carl's approval superseded the first decision in the same transaction: both links (and index rows) of
+        // that transaction are written by one statement, and the chain still holds every event once, in order:
+        // opened, 2 ownership changes, 3 proposals, 3 acceptances, the approval, the supersession, the reversal = 12
+        JsonNode verdict = anna.get(base + "/verify").json();
+        assertThat(verdict.get("valid").asBoolean()).as(verdict.toString()).isTrue();
+        assertThat(verdict.get("events").asLong()).isEqualTo(12);
+
         // decidedBy matches proposer, acceptor or approver; the reversal is not a decision by cto-carl
         assertThat(ids(anna.get(base + "/decisions?decidedBy=cto-carl").json())).containsExactly(second);
         assertThat(ids(anna.get(base + "/decisions?decidedBy=partner-ravi").json())).containsExactly(first, second);
