@@ -164,9 +164,8 @@ class ChainAppender {
                           insert into event_chain_head (engagement_id, chain_seq, hash) values (?, 0, ?)
                           on conflict (engagement_id) do update set chain_seq = event_chain_head.chain_seq
                           returning chain_seq, hash)
-                        select d.global_index, d.event_identifier, d.payload_type, d.aggregate_identifier,
-                               d.sequence_number, d.time_stamp, d.meta_data, d.payload, head.chain_seq, head.hash
-                        from head left join domain_event_entry d on d.event_identifier """
+                        select\s""" + StoredEvents.ROW_COLUMNS + ", head.chain_seq, head.hash"
+                        + " from head left join domain_event_entry d on d.event_identifier "
                         + (one ? "= ?" : "= any(?)"))
                 .params(engagementId, CanonicalEvent.GENESIS, one ? ids[0] : ids)
                 .query(Stored::read)

@@ -26,10 +26,10 @@ import java.util.function.Function;
  */
 @Component
 class StoredEvents {
-    static final String ROW_SELECT = """
-            select d.global_index, d.event_identifier, d.payload_type, d.aggregate_identifier, d.sequence_number,
-                   d.time_stamp, d.meta_data, d.payload
-            from domain_event_entry d""";
+    /** The columns of domain_event_entry d that {@link #row} reads, in its order. */
+    static final String ROW_COLUMNS = """
+            d.global_index, d.event_identifier, d.payload_type, d.aggregate_identifier, d.sequence_number,
+            d.time_stamp, d.meta_data, d.payload""";
 
     private static final int FETCH_SIZE = 500;
 
