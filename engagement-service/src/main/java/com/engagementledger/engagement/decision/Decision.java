@@ -16,10 +16,7 @@ import com.engagementledger.engagement.decision.DecisionCommands.ProposeDecision
 import com.engagementledger.engagement.decision.DecisionCommands.ReverseDecision;
 import com.engagementledger.engagement.decision.DecisionCommands.SupersedeDecision;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.engagementledger.engagement.common.VersionedCommand;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -56,11 +53,6 @@ public class Decision {
                 command.reversibility(), command.supersedes(), command.actor().id(), command.actor().side()));
     }
 
-    /** If-Match: a command based on a stale read is refused (409) under the aggregate's lock. */
-    @CommandHandlerInterceptor
-    void checkExpectedVersion(CommandMessage<?> command) {
-        VersionedCommand.check(command.getPayload(), decisionId);
-    }
 
     @CommandHandler
     public void handle(AcceptDecision command) {

@@ -3,7 +3,6 @@ package com.engagementledger.engagement.decision;
 import com.engagementledger.contract.Enums.DecisionCategory;
 import com.engagementledger.contract.Enums.Reversibility;
 import com.engagementledger.engagement.common.Actor;
-import com.engagementledger.engagement.common.VersionedCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
@@ -21,20 +20,20 @@ public final class DecisionCommands {
     }
 
     public record AcceptDecision(@TargetAggregateIdentifier String decisionId,
-                                 @TargetAggregateVersion Long expectedVersion, Actor actor) implements VersionedCommand {
+                                 @TargetAggregateVersion Long expectedVersion, Actor actor) {
     }
 
     /** The second, different approver an IRREVERSIBLE decision needs before it takes effect. */
     public record ApproveDecision(@TargetAggregateIdentifier String decisionId,
-                                  @TargetAggregateVersion Long expectedVersion, Actor actor) implements VersionedCommand {
+                                  @TargetAggregateVersion Long expectedVersion, Actor actor) {
     }
 
     public record SupersedeDecision(@TargetAggregateIdentifier String decisionId,
                                     @TargetAggregateVersion Long expectedVersion, String supersededBy, String reason,
-                                    Actor actor) implements VersionedCommand {
+                                    Actor actor) {
     }
 
     public record ReverseDecision(@TargetAggregateIdentifier String decisionId,
-                                  @TargetAggregateVersion Long expectedVersion, String reason, Actor actor) implements VersionedCommand {
+                                  @TargetAggregateVersion Long expectedVersion, String reason, Actor actor) {
     }
 }

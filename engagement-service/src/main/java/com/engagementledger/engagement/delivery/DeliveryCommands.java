@@ -3,7 +3,6 @@ package com.engagementledger.engagement.delivery;
 import com.engagementledger.contract.Enums.DefectStage;
 import com.engagementledger.contract.Enums.Severity;
 import com.engagementledger.engagement.common.Actor;
-import com.engagementledger.engagement.common.VersionedCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
@@ -20,12 +19,12 @@ public final class DeliveryCommands {
     }
 
     public record DeliverWorkItem(@TargetAggregateIdentifier String workItemId,
-                                  @TargetAggregateVersion Long expectedVersion, Instant deliveredAt, Actor actor) implements VersionedCommand {
+                                  @TargetAggregateVersion Long expectedVersion, Instant deliveredAt, Actor actor) {
     }
 
     public record ReopenWorkItem(@TargetAggregateIdentifier String workItemId,
                                  @TargetAggregateVersion Long expectedVersion, Instant reopenedAt, String reason,
-                                 Actor actor) implements VersionedCommand {
+                                 Actor actor) {
     }
 
     public record PlanRelease(@TargetAggregateIdentifier String releaseId, String engagementId, String name,
@@ -33,7 +32,7 @@ public final class DeliveryCommands {
     }
 
     public record ShipRelease(@TargetAggregateIdentifier String releaseId,
-                              @TargetAggregateVersion Long expectedVersion, LocalDate shippedOn, Actor actor) implements VersionedCommand {
+                              @TargetAggregateVersion Long expectedVersion, LocalDate shippedOn, Actor actor) {
     }
 
     public record RecordDefect(@TargetAggregateIdentifier String defectId, String engagementId, DefectStage stage,

@@ -5,10 +5,7 @@ import com.engagementledger.contract.DeliveryEvents.ReleaseShipped;
 import com.engagementledger.engagement.delivery.DeliveryCommands.PlanRelease;
 import com.engagementledger.engagement.delivery.DeliveryCommands.ShipRelease;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.engagementledger.engagement.common.VersionedCommand;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -40,11 +37,6 @@ public class Release {
         apply(new ReleasePlanned(command.engagementId(), command.releaseId(), command.name(), command.plannedFor()));
     }
 
-    /** If-Match: a command based on a stale read is refused (409) under the aggregate's lock. */
-    @CommandHandlerInterceptor
-    void checkExpectedVersion(CommandMessage<?> command) {
-        VersionedCommand.check(command.getPayload(), releaseId);
-    }
 
     @CommandHandler
     public void handle(ShipRelease command) {

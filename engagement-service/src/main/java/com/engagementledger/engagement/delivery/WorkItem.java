@@ -7,10 +7,7 @@ import com.engagementledger.engagement.delivery.DeliveryCommands.DeliverWorkItem
 import com.engagementledger.engagement.delivery.DeliveryCommands.ReopenWorkItem;
 import com.engagementledger.engagement.delivery.DeliveryCommands.StartWorkItem;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.engagementledger.engagement.common.VersionedCommand;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -43,11 +40,6 @@ public class WorkItem {
                 command.workstreamId(), command.startedAt()));
     }
 
-    /** If-Match: a command based on a stale read is refused (409) under the aggregate's lock. */
-    @CommandHandlerInterceptor
-    void checkExpectedVersion(CommandMessage<?> command) {
-        VersionedCommand.check(command.getPayload(), workItemId);
-    }
 
     @CommandHandler
     public void handle(DeliverWorkItem command) {

@@ -27,10 +27,7 @@ import com.engagementledger.engagement.engagement.EngagementCommands.ResumeEngag
 import com.engagementledger.engagement.engagement.EngagementCommands.RevokeOwnership;
 import com.engagementledger.engagement.engagement.EngagementCommands.TransferWorkstream;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.engagementledger.engagement.common.VersionedCommand;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -81,11 +78,6 @@ public class Engagement {
                 command.coveragePattern(), command.startDate()));
     }
 
-    /** If-Match: a command based on a stale read is refused (409) under the aggregate's lock. */
-    @CommandHandlerInterceptor
-    void checkExpectedVersion(CommandMessage<?> command) {
-        VersionedCommand.check(command.getPayload(), engagementId);
-    }
 
     @CommandHandler
     public void handle(ChangeCoverage command) {

@@ -11,7 +11,6 @@ import com.engagementledger.contract.Enums.Side;
 import com.engagementledger.contract.Enums.TransferCondition;
 import com.engagementledger.contract.Enums.WorkType;
 import com.engagementledger.engagement.common.Actor;
-import com.engagementledger.engagement.common.VersionedCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
@@ -34,44 +33,44 @@ public final class EngagementCommands {
 
     public record ChangeCoverage(@TargetAggregateIdentifier String engagementId,
                                  @TargetAggregateVersion Long expectedVersion, CoveragePattern coveragePattern,
-                                 LocalTime overlapStart, LocalTime overlapEnd, String reason, Actor actor) implements VersionedCommand {
+                                 LocalTime overlapStart, LocalTime overlapEnd, String reason, Actor actor) {
     }
 
     public record PauseEngagement(@TargetAggregateIdentifier String engagementId,
-                                  @TargetAggregateVersion Long expectedVersion, String reason, Actor actor) implements VersionedCommand {
+                                  @TargetAggregateVersion Long expectedVersion, String reason, Actor actor) {
     }
 
     public record ResumeEngagement(@TargetAggregateIdentifier String engagementId,
-                                   @TargetAggregateVersion Long expectedVersion, String reason, Actor actor) implements VersionedCommand {
+                                   @TargetAggregateVersion Long expectedVersion, String reason, Actor actor) {
     }
 
     public record CloseEngagement(@TargetAggregateIdentifier String engagementId,
-                                  @TargetAggregateVersion Long expectedVersion, String reason, Actor actor) implements VersionedCommand {
+                                  @TargetAggregateVersion Long expectedVersion, String reason, Actor actor) {
     }
 
     public record TransferWorkstream(@TargetAggregateIdentifier String engagementId,
                                      @TargetAggregateVersion Long expectedVersion, String workstreamId, String name,
-                                     WorkType workType, Set<TransferCondition> confirmedConditions, Actor actor) implements VersionedCommand {
+                                     WorkType workType, Set<TransferCondition> confirmedConditions, Actor actor) {
     }
 
     public record AssignOwnership(@TargetAggregateIdentifier String engagementId,
                                   @TargetAggregateVersion Long expectedVersion, OwnershipArea area, String ownerId,
-                                  String ownerName, Side ownerSide, String reason, Actor actor) implements VersionedCommand {
+                                  String ownerName, Side ownerSide, String reason, Actor actor) {
     }
 
     public record RevokeOwnership(@TargetAggregateIdentifier String engagementId,
                                   @TargetAggregateVersion Long expectedVersion, OwnershipArea area, String reason,
-                                  Actor actor) implements VersionedCommand {
+                                  Actor actor) {
     }
 
     public record RecordGovernanceReview(@TargetAggregateIdentifier String engagementId,
                                          @TargetAggregateVersion Long expectedVersion, String reviewId,
                                          ReviewKind kind, LocalDate heldOn, List<String> attendees,
-                                         List<String> outcomes, Actor actor) implements VersionedCommand {
+                                         List<String> outcomes, Actor actor) {
     }
 
     public record DefineEscalationPath(@TargetAggregateIdentifier String engagementId,
                                        @TargetAggregateVersion Long expectedVersion, List<EscalationLevel> levels,
-                                       Actor actor) implements VersionedCommand {
+                                       Actor actor) {
     }
 }

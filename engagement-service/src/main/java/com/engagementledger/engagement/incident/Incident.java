@@ -15,10 +15,7 @@ import com.engagementledger.engagement.incident.IncidentCommands.OpenIncident;
 import com.engagementledger.engagement.incident.IncidentCommands.PublishPostmortem;
 import com.engagementledger.engagement.incident.IncidentCommands.ResolveIncident;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.engagementledger.engagement.common.VersionedCommand;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -58,11 +55,6 @@ public class Incident {
                 command.acknowledgeTargetMinutes()));
     }
 
-    /** If-Match: a command based on a stale read is refused (409) under the aggregate's lock. */
-    @CommandHandlerInterceptor
-    void checkExpectedVersion(CommandMessage<?> command) {
-        VersionedCommand.check(command.getPayload(), incidentId);
-    }
 
     @CommandHandler
     public void handle(AcknowledgeIncident command) {

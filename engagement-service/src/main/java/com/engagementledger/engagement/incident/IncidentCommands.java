@@ -2,7 +2,6 @@ package com.engagementledger.engagement.incident;
 
 import com.engagementledger.contract.Enums.Severity;
 import com.engagementledger.engagement.common.Actor;
-import com.engagementledger.engagement.common.VersionedCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
@@ -20,26 +19,26 @@ public final class IncidentCommands {
 
     public record AcknowledgeIncident(@TargetAggregateIdentifier String incidentId,
                                       @TargetAggregateVersion Long expectedVersion, Instant acknowledgedAt,
-                                      boolean withinOverlap, Actor actor) implements VersionedCommand {
+                                      boolean withinOverlap, Actor actor) {
     }
 
     public record EscalateIncident(@TargetAggregateIdentifier String incidentId,
                                    @TargetAggregateVersion Long expectedVersion, String escalatedTo,
-                                   Instant escalatedAt, String reason, Actor actor) implements VersionedCommand {
+                                   Instant escalatedAt, String reason, Actor actor) {
     }
 
     public record MitigateIncident(@TargetAggregateIdentifier String incidentId,
                                    @TargetAggregateVersion Long expectedVersion, Instant mitigatedAt, String summary,
-                                   Actor actor) implements VersionedCommand {
+                                   Actor actor) {
     }
 
     public record ResolveIncident(@TargetAggregateIdentifier String incidentId,
                                   @TargetAggregateVersion Long expectedVersion, Instant resolvedAt, String rootCause,
-                                  Actor actor) implements VersionedCommand {
+                                  Actor actor) {
     }
 
     public record PublishPostmortem(@TargetAggregateIdentifier String incidentId,
                                     @TargetAggregateVersion Long expectedVersion, Instant publishedAt, String url,
-                                    String summary, Actor actor) implements VersionedCommand {
+                                    String summary, Actor actor) {
     }
 }

@@ -14,10 +14,7 @@ import com.engagementledger.engagement.onboarding.OnboardingCommands.JoinEnginee
 import com.engagementledger.engagement.onboarding.OnboardingCommands.LeaveEngagement;
 import com.engagementledger.engagement.onboarding.OnboardingCommands.ReachMilestone;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.engagementledger.engagement.common.VersionedCommand;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -58,11 +55,6 @@ public class EngineerOnboarding {
                 command.role(), command.joinedOn()));
     }
 
-    /** If-Match: a command based on a stale read is refused (409) under the aggregate's lock. */
-    @CommandHandlerInterceptor
-    void checkExpectedVersion(CommandMessage<?> command) {
-        VersionedCommand.check(command.getPayload(), engineerId);
-    }
 
     @CommandHandler
     public void handle(AdvancePhase command) {

@@ -4,7 +4,6 @@ import com.engagementledger.contract.Enums.OnboardingMilestone;
 import com.engagementledger.contract.Enums.OnboardingPhase;
 import com.engagementledger.contract.Enums.Side;
 import com.engagementledger.engagement.common.Actor;
-import com.engagementledger.engagement.common.VersionedCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
@@ -21,21 +20,21 @@ public final class OnboardingCommands {
 
     public record AdvancePhase(@TargetAggregateIdentifier String engineerId,
                                @TargetAggregateVersion Long expectedVersion, OnboardingPhase toPhase,
-                               LocalDate advancedOn, Actor actor) implements VersionedCommand {
+                               LocalDate advancedOn, Actor actor) {
     }
 
     public record ReachMilestone(@TargetAggregateIdentifier String engineerId,
                                  @TargetAggregateVersion Long expectedVersion, OnboardingMilestone milestone,
-                                 LocalDate reachedOn, Actor actor) implements VersionedCommand {
+                                 LocalDate reachedOn, Actor actor) {
     }
 
     public record AssessKnowledgeTransfer(@TargetAggregateIdentifier String engineerId,
                                           @TargetAggregateVersion Long expectedVersion, int score,
-                                          LocalDate assessedOn, String notes, Actor actor) implements VersionedCommand {
+                                          LocalDate assessedOn, String notes, Actor actor) {
     }
 
     public record LeaveEngagement(@TargetAggregateIdentifier String engineerId,
                                   @TargetAggregateVersion Long expectedVersion, LocalDate leftOn, String reason,
-                                  Actor actor) implements VersionedCommand {
+                                  Actor actor) {
     }
 }
