@@ -38,10 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/**
- * Decisions of an engagement. When a decision that supersedes another takes effect, the older one is marked
- * superseded in the same transaction.
- */
+/** Decisions of an engagement. */
 @RestController
 @RequestMapping("/engagements/{engagementId}/decisions")
 class DecisionController {
@@ -126,12 +123,8 @@ class DecisionController {
         lookups.openEngagement(engagementId);
         ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
         Long expected = IfMatch.check(ifMatch, stored.version());
-        CommandRunner.Request request = new CommandRunner.Request(caller, http, decisionId, DecisionViewFold.KIND,
-                decisionId, false, new AcceptDecision(decisionId, expected, caller.actor()));
-        if (stored.state().reversibility != Reversibility.IRREVERSIBLE) {
-            request = supersedeOlder(request, stored.state(), caller);
-        }
-        return runner.run(request);
+        return runner.run(new CommandRunner.Request(caller, http, decisionId, DecisionViewFold.KIND, decisionId,
+                false, new AcceptDecision(decisionId, expected, caller.actor())));
     }
 
     @PostMapping("/{decisionId}/approval")
@@ -142,8 +135,8 @@ class DecisionController {
         lookups.openEngagement(engagementId);
         ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
         Long expected = IfMatch.check(ifMatch, stored.version());
-        return runner.run(supersedeOlder(new CommandRunner.Request(caller, http, decisionId, DecisionViewFold.KIND,
-                decisionId, false, new ApproveDecision(decisionId, expected, caller.actor())), stored.state(), caller));
+        return runner.run(new CommandRunner.Request(caller, http, decisionId, DecisionViewFold.KIND, decisionId,
+                false, new ApproveDecision(decisionId, expected, caller.actor())));
     }
 
     @PostMapping("/{decisionId}/supersession")
@@ -173,18 +166,6 @@ class DecisionController {
         Long expected = IfMatch.check(ifMatch, stored.version());
         return runner.run(new CommandRunner.Request(caller, http, body, DecisionViewFold.KIND, decisionId, false,
                 new ReverseDecision(decisionId, expected, body.reason(), caller.actor())));
-    }
-
-    /** The decision this one supersedes stops being in effect when this one starts. */
-    private CommandRunner.Request supersedeOlder(CommandRunner.Request request, DecisionView decision, Caller caller) {
-        if (decision.supersedes == null) {
-            return request;
-        }
-        return views.find(DecisionViewFold.KIND, decision.supersedes, DecisionView.class)
-                .filter(older -> older.state().status == DecisionStatus.IN_EFFECT)
-                .map(older -> request.andThen(new SupersedeDecision(older.id(), null, decision.decisionId,
-                        "superseded by \"" + decision.title + "\"", caller.actor())))
-                .orElse(request);
     }
 
     private ViewStore.Stored<DecisionView> decision(String engagementId, String decisionId) {

@@ -67,40 +67,49 @@ public class CommandRunner {
         public Request withAnswerId(String answer) {
             return new Request(caller, http, body, kind, id, creates, commands, answer);
         }
-
-        public Request andThen(Object command) {
-            List<Object> all = new java.util.ArrayList<>(commands);
-            all.add(command);
-            return new Request(caller, http, body, kind, id, creates, List.copyOf(all), answerId);
-        }
     }
 
+    /**
+     * Runs the request's commands and answers the view's new version. With an Idempotency-Key, the answer is
+     * recorded in the same transaction, in one statement after the commands: a repeat of a request that committed
+     * finds that answer (when its commands are refused, or when its own record loses to the first one's) and
+     * records nothing of its own.
+     */
     public ResponseEntity<CommandResult> run(Request request) {
         String key = request.http().getHeader(IDEMPOTENCY_KEY);
         if (key != null && (key.isBlank() || key.length() > 255)) {
             throw new ProblemHandler.BadRequest(IDEMPOTENCY_KEY, "size", "Idempotency-Key must be 1 to 255 characters");
         }
-        return transaction.execute(status -> {
-            String hash = requestHash(request);
+        String actor = request.caller().actor().id();
+        String hash = key == null ? null : requestHash(request);
+        try {
+            return transaction.execute(status -> {
+                MetaData metaData = metaData(request, key);
+                for (Object command : request.commands()) {
+                    send(command, metaData);
+                }
+                long version = views.version(request.kind(), request.id());
+                CommandResult result = new CommandResult(request.answerId(), version);
+                HttpStatus httpStatus = request.creates() ? HttpStatus.CREATED : HttpStatus.OK;
+                String location = request.creates() ? request.http().getRequestURI() + "/" + request.answerId() : null;
+                if (key != null && !remember(actor, key, hash, httpStatus, result, location)) {
+                    // a request with this key committed first (the insert waited for it): its answer stands
+                    status.setRollbackOnly();
+                    return earlier(actor, key, hash).orElseThrow();
+                }
+                return response(httpStatus, result, location);
+            });
+        } catch (RuntimeException refused) {
+            // a repeat of a request that committed may be refused (its work is done, or it lost the append race
+            // to the first one): the first answer stands
             if (key != null) {
-                Optional<ResponseEntity<CommandResult>> earlier = claim(request.caller().actor().id(), key, hash);
+                Optional<ResponseEntity<CommandResult>> earlier = earlier(actor, key, hash);
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
             }
-            MetaData metaData = metaData(request, key);
-            for (Object command : request.commands()) {
-                send(command, metaData);
-            }
-            long version = views.version(request.kind(), request.id());
-            CommandResult result = new CommandResult(request.answerId(), version);
-            HttpStatus httpStatus = request.creates() ? HttpStatus.CREATED : HttpStatus.OK;
-            String location = request.creates() ? request.http().getRequestURI() + "/" + request.answerId() : null;
-            if (key != null) {
-                remember(request.caller().actor().id(), key, httpStatus, result, location);
-            }
-            return response(httpStatus, result, location);
-        });
+            throw refused;
+        }
     }
 
     private void send(Object command, MetaData metaData) {
@@ -128,46 +137,47 @@ public class CommandRunner {
         return MetaData.from(meta);
     }
 
-    /**
-     * Claims the key for this request. A concurrent request with the same key waits on the row lock until the
-     * first one commits, then sees its answer.
-     */
-    private Optional<ResponseEntity<CommandResult>> claim(String actor, String key, String hash) {
-        int inserted = jdbc.sql("""
-                        insert into idempotency_record (actor, idem_key, request_hash) values (?, ?, ?)
-                        on conflict (actor, idem_key) do nothing""")
-                .params(actor, key, hash).update();
-        if (inserted == 1) {
-            return Optional.empty();
+    /** Records the answer under the key; false when a committed request holds the key already. */
+    private boolean remember(String actor, String key, String hash, HttpStatus status, CommandResult result,
+                             String location) {
+        try {
+            return jdbc.sql("""
+                            insert into idempotency_record
+                              (actor, idem_key, request_hash, status, response_body, location)
+                            values (?, ?, ?, ?, ?, ?)
+                            on conflict (actor, idem_key) do nothing""")
+                    .params(actor, key, hash, status.value(), json.writeValueAsString(result), location)
+                    .update() == 1;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The answer recorded under the key, if any; a key recorded for a different request is refused, whatever this
+     * request's own outcome.
+     */
+    private Optional<ResponseEntity<CommandResult>> earlier(String actor, String key, String hash) {
         record Earlier(String hash, int status, String body, String location) {
         }
-        Earlier earlier = jdbc.sql("""
+        Optional<Earlier> earlier = jdbc.sql("""
                         select request_hash, status, response_body, location from idempotency_record
                         where actor = ? and idem_key = ?""")
                 .params(actor, key)
                 .query((rs, n) -> new Earlier(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
-                .single();
-        if (!earlier.hash().equals(hash)) {
+                .optional();
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!earlier.get().hash().equals(hash)) {
             throw new RuleViolation("idempotency.key-reused",
                     "this Idempotency-Key was already used for a different request");
         }
         try {
-            CommandResult result = json.readValue(earlier.body(), CommandResult.class);
-            return Optional.of(response(HttpStatus.valueOf(earlier.status()), result, earlier.location()));
+            CommandResult result = json.readValue(earlier.get().body(), CommandResult.class);
+            return Optional.of(response(HttpStatus.valueOf(earlier.get().status()), result, earlier.get().location()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable idempotency record", e);
-        }
-    }
-
-    private void remember(String actor, String key, HttpStatus status, CommandResult result, String location) {
-        try {
-            jdbc.sql("""
-                            update idempotency_record set status = ?, response_body = ?, location = ?
-                            where actor = ? and idem_key = ?""")
-                    .params(status.value(), json.writeValueAsString(result), location, actor, key).update();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 
