@@ -58,13 +58,17 @@ public class AxonConfig {
     }
 
     /**
-     * Views are updated in the appending transaction; a failing update must fail the command (Axon's default would
-     * only log it and commit a view that no longer matches the events).
+     * Event processing, the one place besides application.yml (which gives each processing group its mode): a
+     * handler's failure is never logged and skipped. In the subscribing processors (views, audit chain,
+     * supersession) it fails the command, so no view or chain link can diverge from the events committed with it;
+     * in the tracking processor (the Kafka publisher) it rolls the batch back, token included, and the batch is
+     * retried with back-off, so no event is skipped.
      */
     @Bean
-    ConfigurerModule viewsFailTheirCommand() {
+    ConfigurerModule handlerFailuresPropagate() {
         return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler("views", c -> PropagatingErrorHandler.instance());
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
     /** correlationId (and Axon's traceId) flow from command to event. */
