@@ -6,9 +6,12 @@ import com.engagementledger.contract.LedgerEvent;
 import com.engagementledger.engagement.common.Metadata;
 import com.engagementledger.engagement.view.EventContext;
 import com.engagementledger.engagement.view.ViewFold;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.EventStreamUtils;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,6 +26,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Rebuilds an engagement's views as they stood at an instant: the stored events recorded up to it, folded in global
@@ -42,14 +46,27 @@ class AsOfReplay {
 
     private final JdbcClient jdbc;
     private final Serializer serializer;
+    private final Configuration axon;
     private final List<ViewFold<?>> folds;
 
     /** Reads through {@link ReplayPool}, whose sessions keep the replay's generic plan instead of planning it. */
     AsOfReplay(@Qualifier(ReplayPool.NAME) DataSource replayPool, @Qualifier("eventSerializer") Serializer serializer,
-               List<ViewFold<?>> folds) {
+               Configuration axon, List<ViewFold<?>> folds) {
         this.jdbc = JdbcClient.create(replayPool);
         this.serializer = serializer;
+        this.axon = axon;
         this.folds = folds;
+    }
+
+    /**
+     * A stored event as the live projection saw it: lifted through the same upcaster chain as the event store's
+     * own reads, so an event stored in an older version replays as the version the folds know. Null when an
+     * upcaster drops it.
+     */
+    private DomainEventMessage<?> upcastAndDeserialize(GenericDomainEventEntry<byte[]> stored) {
+        DomainEventStream stream = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(stored),
+                serializer, axon.upcasterChain());
+        return stream.hasNext() ? stream.next() : null;
     }
 
     /** One rebuilt resource, with when it was created (its first event), which orders lists as the views do. */
@@ -88,13 +105,16 @@ class AsOfReplay {
         jdbc.sql(sql(familyNames.size()))
                 .params(params)
                 .query(rs -> {
-                    LedgerEvent event = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(3),
-                            byte[].class, rs.getString(1), rs.getString(2)));
-                    JsonNode meta = com.engagementledger.engagement.audit.chain.CanonicalEvent.parse(rs.getBytes(4));
-                    // the live projection used the message's timestamp, which is what the store's time_stamp holds
-                    Instant recordedAt = org.axonframework.common.DateTimeUtils.parseInstant(rs.getString(7));
-                    EventContext context = new EventContext(rs.getString(5), rs.getLong(6), recordedAt,
-                            meta.path(Metadata.ACTOR).asText(null), meta.path(Metadata.ACTOR_SIDE).asText(null));
+                    // the time_stamp text as stored, which is what the live projection's message carried
+                    DomainEventMessage<?> message = upcastAndDeserialize(new GenericDomainEventEntry<>(
+                            rs.getString(8), rs.getString(9), rs.getLong(6), rs.getString(5), rs.getString(7),
+                            rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4)));
+                    if (message == null || !(message.getPayload() instanceof LedgerEvent event)) {
+                        return;
+                    }
+                    EventContext context = new EventContext(message.getIdentifier(), message.getSequenceNumber(),
+                            message.getTimestamp(), (String) message.getMetaData().get(Metadata.ACTOR),
+                            (String) message.getMetaData().get(Metadata.ACTOR_SIDE));
                     for (ViewFold<?> fold : folds) {
                         fold.idOf(event).ifPresent(id -> apply(state, fold, id, event, context));
                     }
@@ -119,7 +139,7 @@ class AsOfReplay {
                 .limit(families).collect(java.util.stream.Collectors.joining(" union all "));
         return """
                 select d.payload_type, d.payload_revision, d.payload, d.meta_data, d.event_identifier,
-                       d.sequence_number, d.time_stamp
+                       d.sequence_number, d.time_stamp, d.type, d.aggregate_identifier
                 from domain_event_entry d
                 where d.global_index = any(array(%s))
                 order by d.global_index""".formatted(branches);
