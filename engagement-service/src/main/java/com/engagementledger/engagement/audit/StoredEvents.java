@@ -26,11 +26,6 @@ import java.util.function.Function;
  */
 @Component
 class StoredEvents {
-    /** The columns of domain_event_entry d that {@link #row} reads, in its order. */
-    static final String ROW_COLUMNS = """
-            d.global_index, d.event_identifier, d.payload_type, d.aggregate_identifier, d.sequence_number,
-            d.time_stamp, d.meta_data, d.payload""";
-
     private static final int FETCH_SIZE = 500;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -42,16 +37,6 @@ class StoredEvents {
         this.jdbc = new NamedParameterJdbcTemplate(template);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
-    }
-
-    /** A row of domain_event_entry in canonical form, with its global index. */
-    record Row(long globalIndex, CanonicalEvent event) {
-    }
-
-    static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getLong(1), new CanonicalEvent(rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getLong(5), rs.getString(6), CanonicalEvent.parse(rs.getBytes(7)),
-                CanonicalEvent.parse(rs.getBytes(8))));
     }
 
     /** A page of history: at most {@code limit} entries after the filter's position. */

@@ -32,13 +32,17 @@ class ViewProjection {
         EventContext context = new EventContext(message.getIdentifier(), message.getSequenceNumber(),
                 recordedAt(message), (String) message.getMetaData().get(Metadata.ACTOR),
                 (String) message.getMetaData().get(Metadata.ACTOR_SIDE));
+        boolean created = message.getSequenceNumber() == 0;
         for (ViewFold<?> fold : folds) {
-            fold.idOf(event).ifPresent(id -> apply(fold, id, event, context));
+            fold.idOf(event).ifPresent(id -> apply(fold, id, created && id.equals(message.getAggregateIdentifier()),
+                    event, context));
         }
     }
 
-    private <V> void apply(ViewFold<V> fold, String id, LedgerEvent event, EventContext context) {
-        V current = store.find(fold.kind(), id, fold.type()).map(ViewStore.Stored::state).orElse(null);
+    /** A view shows one aggregate, so the first event of that aggregate finds no view to read. */
+    private <V> void apply(ViewFold<V> fold, String id, boolean created, LedgerEvent event, EventContext context) {
+        V current = created ? null
+                : store.find(fold.kind(), id, fold.type()).map(ViewStore.Stored::state).orElse(null);
         V next = fold.apply(current, event, context);
         store.save(fold.kind(), id, event.engagementId(), context.sequence(), next, context.recordedAt());
     }
