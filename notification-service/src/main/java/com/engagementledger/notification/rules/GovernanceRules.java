@@ -32,7 +32,8 @@ import com.engagementledger.notification.alerts.AlertCondition;
 import com.engagementledger.notification.alerts.AlertSeverity;
 import com.engagementledger.notification.alerts.Alerts;
 import com.engagementledger.notification.rules.QualityDrift.WeekRatio;
-import com.engagementledger.notification.schedule.Schedule;
+import com.engagementledger.notification.schedule.Deadline;
+import com.engagementledger.notification.schedule.Deadlines;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -59,14 +60,14 @@ public class GovernanceRules {
     private final RulesProperties props;
     private final RuleFacts facts;
     private final Alerts alerts;
-    private final Schedule schedule;
+    private final Deadlines deadlines;
     private final Clock clock;
 
-    public GovernanceRules(RulesProperties props, RuleFacts facts, Alerts alerts, Schedule schedule, Clock clock) {
+    public GovernanceRules(RulesProperties props, RuleFacts facts, Alerts alerts, Deadlines deadlines, Clock clock) {
         this.props = props;
         this.facts = facts;
         this.alerts = alerts;
-        this.schedule = schedule;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -81,7 +82,7 @@ public class GovernanceRules {
             engagementOpened(opened, id);
         } else if (e instanceof EngagementClosed closed) {
             facts.status(closed.engagementId(), "CLOSED");
-            schedule.cancelAll(closed.engagementId());
+            deadlines.cancelAll(closed.engagementId());
             alerts.clearAll(closed.engagementId(), null, id, "engagement closed");
         } else if (e instanceof EngagementPaused paused) {
             // a paused engagement keeps its alerts: the gaps it leaves are still gaps
@@ -142,25 +143,28 @@ public class GovernanceRules {
         List<String> causes = List.of(id);
         Duration grace = props.ownership().gracePeriod();
         for (OwnershipArea area : OwnershipArea.values()) {
-            schedule.at(unowned(e.engagementId(), area), start.plus(grace), AlertSeverity.WARNING,
-                    unownedMessage(area), causes);
+            deadlines.register(new Deadline(unowned(e.engagementId(), area), start.plus(grace), AlertSeverity.WARNING,
+                    unownedMessage(area), causes));
         }
-        schedule.at(new AlertCondition(RuleNames.WEEK8_REVIEW_DUE, e.engagementId(), WEEK8_SUBJECT),
+        deadlines.register(new Deadline(
+                new AlertCondition(RuleNames.WEEK8_REVIEW_DUE, e.engagementId(), WEEK8_SUBJECT),
                 start.plus(props.week8Review().dueAfter()), AlertSeverity.INFO,
-                "The week-8 governance review is due: the engagement is in week 7", causes);
-        schedule.at(new AlertCondition(RuleNames.WEEK8_REVIEW_OVERDUE, e.engagementId(), WEEK8_SUBJECT),
+                "The week-8 governance review is due: the engagement is in week 7", causes));
+        deadlines.register(new Deadline(
+                new AlertCondition(RuleNames.WEEK8_REVIEW_OVERDUE, e.engagementId(), WEEK8_SUBJECT),
                 start.plus(props.week8Review().overdueAfter()), AlertSeverity.CRITICAL,
-                "The week-8 governance review is overdue: week 9 has ended without it", causes);
+                "The week-8 governance review is overdue: week 9 has ended without it", causes));
         scheduleWeeklyMetrics(e.engagementId(), start, causes);
-        schedule.at(new AlertCondition(RuleNames.FIRST_INCREMENT_MISSING, e.engagementId(), FIRST_INCREMENT_SUBJECT),
+        deadlines.register(new Deadline(
+                new AlertCondition(RuleNames.FIRST_INCREMENT_MISSING, e.engagementId(), FIRST_INCREMENT_SUBJECT),
                 start.plus(props.firstIncrement().within()), AlertSeverity.WARNING,
                 "No first increment shipped " + props.firstIncrement().within().toDays()
-                        + " days after the engagement start", causes);
+                        + " days after the engagement start", causes));
     }
 
     private void owned(String engagementId, OwnershipArea area, String ownerId, String id) {
         facts.owner(engagementId, area, ownerId);
-        schedule.cancel(unowned(engagementId, area));
+        deadlines.cancel(unowned(engagementId, area));
         alerts.clear(unowned(engagementId, area), id, "owner " + ownerId + " assigned");
     }
 
@@ -170,15 +174,16 @@ public class GovernanceRules {
         Instant due = facts.engagement(e.engagementId())
                 .map(g -> g.startDate().atStartOfDay(g.zone()).toInstant().plus(props.ownership().gracePeriod()))
                 .orElse(Instant.EPOCH);
-        schedule.at(unowned(e.engagementId(), e.area()), due, AlertSeverity.WARNING, unownedMessage(e.area()),
-                List.of(id));
+        deadlines.register(new Deadline(unowned(e.engagementId(), e.area()), due, AlertSeverity.WARNING,
+                unownedMessage(e.area()),
+                List.of(id)));
     }
 
     private void reviewHeld(GovernanceReviewHeld e, String id) {
         if (e.kind() == ReviewKind.WEEK_8_GOVERNANCE) {
             for (String rule : List.of(RuleNames.WEEK8_REVIEW_DUE, RuleNames.WEEK8_REVIEW_OVERDUE)) {
                 AlertCondition condition = new AlertCondition(rule, e.engagementId(), WEEK8_SUBJECT);
-                schedule.cancel(condition);
+                deadlines.cancel(condition);
                 alerts.clear(condition, id, "week-8 governance review held on " + e.heldOn());
             }
         } else if (e.kind() == ReviewKind.WEEKLY_METRICS) {
@@ -187,7 +192,7 @@ public class GovernanceRules {
             Instant held = e.heldOn().atStartOfDay(facts.zoneOf(e.engagementId())).toInstant();
             Instant due = held.plus(props.weeklyMetrics().maxGap());
             // an older review arriving late must not pull the next due time back
-            Instant current = schedule.pendingDueAt(condition).orElse(Instant.MIN);
+            Instant current = deadlines.pendingDueAt(condition).orElse(Instant.MIN);
             if (due.isAfter(current)) {
                 scheduleWeeklyMetrics(e.engagementId(), held, List.of(id));
             }
@@ -196,8 +201,9 @@ public class GovernanceRules {
 
     private void scheduleWeeklyMetrics(String engagementId, Instant from, List<String> causes) {
         long days = props.weeklyMetrics().maxGap().toDays();
-        schedule.at(weeklyMetrics(engagementId), from.plus(props.weeklyMetrics().maxGap()), AlertSeverity.WARNING,
-                "No weekly metrics review for " + days + " days", causes);
+        deadlines.register(new Deadline(weeklyMetrics(engagementId), from.plus(props.weeklyMetrics().maxGap()),
+                AlertSeverity.WARNING,
+                "No weekly metrics review for " + days + " days", causes));
     }
 
     private void incidentOpened(IncidentOpened e, String id) {
@@ -206,10 +212,11 @@ public class GovernanceRules {
                 : props.incidentAcknowledge().fallbackTargets().getOrDefault(e.severity(), Duration.ofHours(24));
         AlertSeverity severity = e.severity() == Severity.SEV1 || e.severity() == Severity.SEV2
                 ? AlertSeverity.CRITICAL : AlertSeverity.WARNING;
-        schedule.at(new AlertCondition(RuleNames.INCIDENT_NOT_ACKNOWLEDGED, e.engagementId(), e.incidentId()),
+        deadlines.register(new Deadline(
+                new AlertCondition(RuleNames.INCIDENT_NOT_ACKNOWLEDGED, e.engagementId(), e.incidentId()),
                 e.detectedAt().plus(target), severity,
                 e.severity() + " incident '" + e.title() + "' on " + e.service() + " not acknowledged within "
-                        + target.toMinutes() + " minutes", List.of(id));
+                        + target.toMinutes() + " minutes", List.of(id)));
         if (e.startedOutsideOverlap() && (e.runbookUrl() == null || e.runbookUrl().isBlank())) {
             alerts.open(new AlertCondition(RuleNames.INCIDENT_OUTSIDE_OVERLAP_NO_RUNBOOK, e.engagementId(),
                             e.incidentId()), severity,
@@ -220,7 +227,7 @@ public class GovernanceRules {
 
     private void incidentAcknowledgedOrResolved(String engagementId, String incidentId, String id, String note) {
         AlertCondition condition = new AlertCondition(RuleNames.INCIDENT_NOT_ACKNOWLEDGED, engagementId, incidentId);
-        schedule.cancel(condition);
+        deadlines.cancel(condition);
         alerts.clear(condition, id, note);
     }
 
@@ -228,7 +235,7 @@ public class GovernanceRules {
         facts.firstReleaseShipped(e.engagementId(), e.shippedOn());
         AlertCondition condition = new AlertCondition(RuleNames.FIRST_INCREMENT_MISSING, e.engagementId(),
                 FIRST_INCREMENT_SUBJECT);
-        schedule.cancel(condition);
+        deadlines.cancel(condition);
         alerts.clear(condition, id, "release " + e.name() + " shipped on " + e.shippedOn());
     }
 
