@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Promise: the same messages delivered again (both consumer groups moved back to offset 0 while the services are
@@ -40,11 +41,8 @@ class OffsetResetTest {
             // time-rule alerts may fire before the subscription exists (the engagements' opening is consumed at
             // once); a SEV1 at 01:00 UTC yesterday, outside the 09:00-13:00 Berlin overlap and without runbook,
             // raises an alert after it, so there are always webhooks whose replay would show
-            String night = LocalDate.now(ZoneOffset.UTC).minusDays(1).atTime(1, 0).toInstant(ZoneOffset.UTC).toString();
             for (String id : engagements) {
-                Http.Answer incident = ledger.api().post("/engagements/" + id + "/incidents", Map.of("severity", "SEV1",
-                        "service", "checkout-api", "title", "Checkout down at night", "detectedAt", night));
-                assertThat(incident.status()).as("%s", incident).isEqualTo(201);
+                nightIncident(id);
             }
             for (String id : engagements) {
                 for (int i = 0; i < 10; i++) {
@@ -68,13 +66,51 @@ class OffsetResetTest {
             stack.startAndAwait(stack.scorecard(), stack.notification());
             groups.awaitNoLag("scorecard", Duration.ofSeconds(120));
             groups.awaitNoLag("notification", Duration.ofSeconds(120));
-            Thread.sleep(3000); // a webhook or alert change caused by the replay would be sent by now
+            // Both groups commit their offsets after the transaction of the events they consumed, so no lag means
+            // every replayed event has been applied (or skipped) in both databases. Webhooks are sent later, by the
+            // delivery worker: markers prove that it has worked past anything the replay could have queued.
+            long markerDeliveries = awaitMarkerWebhooks(notifications);
 
             Map<String, Object> after = snapshot(engagements, receiver);
-            assertThat(after).isEqualTo(settled);
+            Map<String, Object> expected = new LinkedHashMap<>(settled);
+            expected.put("deliveries", (Long) settled.get("deliveries") + markerDeliveries);
+            assertThat(after).isEqualTo(expected);
             System.out.printf("[offset-reset] replayed %d messages to each group; nothing changed (%d alerts, %s "
                     + "webhooks)%n", scorecardCommitted, ((List<?>) settled.get("alerts")).size(),
                     settled.get("webhooks received"));
+        }
+    }
+
+    /** SEV1 at 01:00 UTC yesterday: outside the engagement's 09:00-13:00 Berlin overlap, without runbook. */
+    private void nightIncident(String engagementId) {
+        String night = LocalDate.now(ZoneOffset.UTC).minusDays(1).atTime(1, 0).toInstant(ZoneOffset.UTC).toString();
+        Http.Answer incident = ledger.api().post("/engagements/" + engagementId + "/incidents", Map.of("severity",
+                "SEV1", "service", "checkout-api", "title", "Checkout down at night", "detectedAt", night));
+        assertThat(incident.status()).as("%s", incident).isEqualTo(201);
+    }
+
+    /**
+     * Two webhooks of an engagement of their own, raised one after the other after the replay, must arrive. The
+     * worker claims deliveries earliest first and attempts one round at a time, so when the second has arrived, the
+     * round holding anything the replay queued before the first is over. Returns their deliveries (rows in the
+     * database beside the watched engagements' ones).
+     */
+    private long awaitMarkerWebhooks(Http notifications) {
+        try (WebhookReceiver markers = new WebhookReceiver()) {
+            String engagement = ledger.open("Replay marker");
+            Http.Answer subscribed = notifications.post("/subscriptions", Map.of("url", markers.url(), "filter",
+                    Map.of("engagements", List.of(engagement), "rules",
+                            List.of("incident.outside-overlap-without-runbook"))));
+            assertThat(subscribed.status()).as("%s", subscribed).isEqualTo(201);
+            for (int marker = 1; marker <= 2; marker++) {
+                nightIncident(engagement);
+                int expected = marker;
+                await("marker webhook " + marker).atMost(Duration.ofSeconds(60))
+                        .until(() -> markers.received().size() >= expected);
+            }
+            assertThat(markers.received()).hasSize(2);
+            return ledger.count("ledger_notification", "select count(*) from delivery where subscription_id = ?::uuid",
+                    subscribed.json().get("id").asText());
         }
     }
 

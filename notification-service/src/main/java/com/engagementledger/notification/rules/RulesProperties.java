@@ -8,32 +8,32 @@ import java.util.Map;
 
 /** Thresholds of every governance rule; defaults (in application.yml) are DOMAIN.md's. */
 @ConfigurationProperties("ledger.notification.rules")
-public record RulesProperties(Ownership ownership, Week8Review week8Review, WeeklyMetrics weeklyMetrics,
-                              IncidentAcknowledge incidentAcknowledge, FirstIncrement firstIncrement,
-                              QualityDrift qualityDrift, EarlyDeparture earlyDeparture) {
+record RulesProperties(Ownership ownership, Week8Review week8Review, WeeklyMetrics weeklyMetrics,
+                       IncidentAcknowledge incidentAcknowledge, FirstIncrement firstIncrement,
+                       QualityDrift qualityDrift, EarlyDeparture earlyDeparture) {
 
     /** An area may stay unowned for gracePeriod after the engagement start. */
-    public record Ownership(Duration gracePeriod) {
+    record Ownership(Duration gracePeriod) {
     }
 
     /** due: from the start of week 7; overdue: once week 9 has ended. Both measured from the start date. */
-    public record Week8Review(Duration dueAfter, Duration overdueAfter) {
+    record Week8Review(Duration dueAfter, Duration overdueAfter) {
     }
 
-    public record WeeklyMetrics(Duration maxGap) {
+    record WeeklyMetrics(Duration maxGap) {
     }
 
     /** Used only when an IncidentOpened event carries no positive acknowledgeTargetMinutes. */
-    public record IncidentAcknowledge(Map<Severity, Duration> fallbackTargets) {
+    record IncidentAcknowledge(Map<Severity, Duration> fallbackTargets) {
     }
 
-    public record FirstIncrement(Duration within) {
+    record FirstIncrement(Duration within) {
     }
 
     /** weeks: how many consecutive ISO weeks must rise strictly; reworkWindow: reopened within this counts as rework. */
-    public record QualityDrift(int weeks, Duration reworkWindow) {
+    record QualityDrift(int weeks, Duration reworkWindow) {
     }
 
-    public record EarlyDeparture(int withinDays) {
+    record EarlyDeparture(int withinDays) {
     }
 }

@@ -68,8 +68,11 @@ class AlertStreamTest extends IntegrationTest {
         }
     }
 
-    private void earlyDeparture(String engagement) {
-        publish(new EngineerLeft(engagement, newId(), today().minusDays(5), today(), 5, "left"));
+    /** Returns the engineer who left early: the subject of the alert it opens. */
+    private String earlyDeparture(String engagement) {
+        String engineer = newId();
+        publish(new EngineerLeft(engagement, engineer, today().minusDays(5), today(), 5, "left"));
+        return engineer;
     }
 
     @Test
@@ -82,7 +85,14 @@ class AlertStreamTest extends IntegrationTest {
             earlyDeparture(mine);
             await().atMost(Duration.ofSeconds(20)).until(() -> client.data.stream().anyMatch(d -> d.contains(mine)));
             await().atMost(Duration.ofSeconds(20)).until(() -> other.data.stream().anyMatch(d -> d.contains(theirs)));
-            Thread.sleep(300);
+            // markers: one more alert each, written after the other engagement's, must reach each client; the
+            // stream sends changes in sequence order, so the other engagement's would have been sent before them
+            String myMarker = earlyDeparture(mine);
+            String theirMarker = earlyDeparture(theirs);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> client.data.stream().anyMatch(d -> d.contains(myMarker)));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> other.data.stream().anyMatch(d -> d.contains(theirMarker)));
             assertThat(client.data).noneMatch(d -> d.contains(theirs));
             assertThat(other.data).noneMatch(d -> d.contains(mine));
         }
@@ -138,8 +148,11 @@ class AlertStreamTest extends IntegrationTest {
 
         try (SseClient resumed = new SseClient(lead(engagement), firstId)) {
             await().atMost(Duration.ofSeconds(20)).until(() -> resumed.ids.size() >= 2);
-            Thread.sleep(300);
-            assertThat(resumed.ids).hasSize(2);
+            // marker: an alert after the resume must arrive; by then a change sent twice would have arrived too
+            String marker = earlyDeparture(engagement);
+            await().atMost(Duration.ofSeconds(20)).until(() -> resumed.data.stream().anyMatch(d -> d.contains(marker)));
+            // the two missed while disconnected, then the marker: nothing before Last-Event-ID, nothing twice
+            assertThat(resumed.ids).hasSize(3);
             assertThat(resumed.ids).allMatch(id -> Long.parseLong(id) > Long.parseLong(firstId));
         }
     }

@@ -2,11 +2,15 @@ package com.engagementledger.notification.webhooks;
 
 import com.engagementledger.contract.OnboardingEvents.EngineerLeft;
 import com.engagementledger.notification.IntegrationTest;
+import com.engagementledger.notification.alerts.AlertCondition;
+import com.engagementledger.notification.alerts.AlertSeverity;
+import com.engagementledger.notification.alerts.Alerts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -14,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,6 +28,9 @@ import static org.awaitility.Awaitility.await;
 
 /** Standard Webhooks delivery to a real HTTP receiver on 127.0.0.1 (allow-listed in the test profile). */
 class WebhookDeliveryTest extends IntegrationTest {
+    @Autowired
+    Alerts alerts;
+
     private HttpServer receiver;
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicReference<String> secret = new AtomicReference<>();
@@ -164,12 +172,15 @@ class WebhookDeliveryTest extends IntegrationTest {
         earlyDeparture(engagement);
         // the early-departure alert opened, but the filter asks for quality.drift only
         await().atMost(Duration.ofSeconds(20)).until(() -> alertCount(engagement, "onboarding.early-departure") == 1);
-        // give the fan-out and the worker a few rounds: still nothing for this subscription
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        assertThat(deliveries(token, subscription)).isEmpty();
+        // marker: a quality.drift alert of the same engagement, opened after it, must be delivered
+        UUID drift = alerts.open(new AlertCondition("quality.drift", engagement, "defect-leakage"),
+                AlertSeverity.WARNING, "drift", List.of()).orElseThrow();
+        String driftMessage = "msg_" + jdbc.sql("select change_id from alert_change where alert_id = ?").params(drift)
+                .query(UUID.class).single();
+        JsonNode delivered = await().atMost(Duration.ofSeconds(20))
+                .until(() -> deliveries(token, subscription), d -> !d.isEmpty());
+        // ... and it is the only one: the early departure before it was not fanned out to this subscription
+        assertThat(delivered).hasSize(1);
+        assertThat(delivered.get(0).get("messageId").asText()).isEqualTo(driftMessage);
     }
 }

@@ -9,18 +9,21 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Fires due time rules: claim, open the alert and mark fired in one transaction. */
-@Component
-public class SchedulePoller {
-    private static final Logger log = LoggerFactory.getLogger(SchedulePoller.class);
+import java.util.List;
 
-    private final Schedule schedule;
+/** Fires passed deadlines: claim, raise the alert and mark fired in one transaction. */
+@Component
+class DeadlinePoller {
+    private static final Logger log = LoggerFactory.getLogger(DeadlinePoller.class);
+    private static final int BATCH = 100;
+
+    private final Deadlines deadlines;
     private final Alerts alerts;
     private final TransactionTemplate tx;
     private final Counter fired;
 
-    public SchedulePoller(Schedule schedule, Alerts alerts, TransactionTemplate tx, MeterRegistry meters) {
-        this.schedule = schedule;
+    DeadlinePoller(Deadlines deadlines, Alerts alerts, TransactionTemplate tx, MeterRegistry meters) {
+        this.deadlines = deadlines;
         this.alerts = alerts;
         this.tx = tx;
         this.fired = Counter.builder("ledger.notification.schedule.fired")
@@ -29,23 +32,23 @@ public class SchedulePoller {
 
     @Scheduled(fixedDelayString = "${ledger.notification.schedule.poll-interval}",
             initialDelayString = "${ledger.notification.schedule.poll-interval}")
-    public void fireDue() {
+    void fireDue() {
         try {
             Integer count;
             do {
                 count = tx.execute(status -> {
-                    var due = schedule.claimDue(100);
-                    due.forEach(entry -> {
-                        alerts.open(entry.condition(), entry.severity(), entry.message(), entry.causes());
-                        schedule.markFired(entry.id());
+                    List<Deadlines.Due> due = deadlines.claimDue(BATCH);
+                    due.forEach(deadline -> {
+                        alerts.open(deadline.condition(), deadline.severity(), deadline.message(), deadline.causes());
+                        deadlines.markFired(deadline.id());
                         fired.increment();
                     });
                     return due.size();
                 });
-            } while (count != null && count == 100);
+            } while (count != null && count == BATCH);
         } catch (RuntimeException e) {
             // the rows stay PENDING and are claimed again on the next tick
-            log.warn("firing due schedule entries failed", e);
+            log.warn("firing passed deadlines failed", e);
         }
     }
 }
