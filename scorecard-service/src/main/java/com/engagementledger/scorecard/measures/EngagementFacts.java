@@ -7,7 +7,7 @@ import java.util.List;
 /** Everything the scorecard of one engagement is computed from, as read from the read model. */
 public record EngagementFacts(Engagement engagement, List<WorkItem> workItems, List<Reopen> reopens,
                               List<Release> releases, List<Defect> defects, List<Incident> incidents,
-                              List<Rating> ratings, List<Engineer> engineers, List<KnowledgeTransfer> knowledgeTransfers,
+                              List<Rating> ratings, List<Engineer> engineers, List<KnowledgeTransferAssessment> knowledgeTransfers,
                               List<Milestone> milestones, List<Review> reviews, List<OwnershipChange> ownershipChanges,
                               List<Decision> decisions) {
 
@@ -41,7 +41,7 @@ public record EngagementFacts(Engagement engagement, List<WorkItem> workItems, L
                            String joinedEventId, String leftEventId, String phaseEventId) {
     }
 
-    public record KnowledgeTransfer(String eventId, String engineerId, int score, LocalDate assessedOn) {
+    public record KnowledgeTransferAssessment(String eventId, String engineerId, int score, LocalDate assessedOn) {
     }
 
     public record Milestone(String eventId, String engineerId, String milestone, LocalDate reachedOn) {

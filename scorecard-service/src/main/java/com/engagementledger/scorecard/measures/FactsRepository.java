@@ -5,7 +5,7 @@ import com.engagementledger.scorecard.measures.EngagementFacts.Defect;
 import com.engagementledger.scorecard.measures.EngagementFacts.Engagement;
 import com.engagementledger.scorecard.measures.EngagementFacts.Engineer;
 import com.engagementledger.scorecard.measures.EngagementFacts.Incident;
-import com.engagementledger.scorecard.measures.EngagementFacts.KnowledgeTransfer;
+import com.engagementledger.scorecard.measures.EngagementFacts.KnowledgeTransferAssessment;
 import com.engagementledger.scorecard.measures.EngagementFacts.Milestone;
 import com.engagementledger.scorecard.measures.EngagementFacts.OwnershipChange;
 import com.engagementledger.scorecard.measures.EngagementFacts.Rating;
@@ -83,7 +83,7 @@ public class FactsRepository {
                 + "left_event_id, phase_event_id FROM engineer", rs -> new Engineer(rs.getString(1), rs.getString(2),
                 date(rs, 3), date(rs, 4), rs.getInt(5), rs.getString(6), rs.getString(7), rs.getString(8)));
         var transfers = list(g, ids, "SELECT event_id, engineer_id, score, assessed_on FROM knowledge_transfer",
-                rs -> new KnowledgeTransfer(rs.getString(1), rs.getString(2), rs.getInt(3), date(rs, 4)));
+                rs -> new KnowledgeTransferAssessment(rs.getString(1), rs.getString(2), rs.getInt(3), date(rs, 4)));
         var milestones = list(g, ids, "SELECT event_id, engineer_id, milestone, reached_on FROM milestone",
                 rs -> new Milestone(rs.getString(1), rs.getString(2), rs.getString(3), date(rs, 4)));
         var reviews = list(g, ids, "SELECT review_id, kind, held_on, event_id FROM review",

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 
 /**
@@ -28,6 +29,11 @@ public record Window(LocalDate from, LocalDate until, double weeks) {
 
     public static LocalDate day(Instant instant) {
         return instant.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** The ISO week of a day as the API names it: 2026-W05. */
+    public static String isoWeek(LocalDate day) {
+        return "%d-W%02d".formatted(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     public static LocalDate monday(LocalDate date) {

@@ -4,7 +4,7 @@ import com.engagementledger.scorecard.measures.EngagementFacts;
 import com.engagementledger.scorecard.measures.EngagementFacts.Engagement;
 import com.engagementledger.scorecard.measures.FactsRepository;
 import com.engagementledger.scorecard.measures.Scorecard;
-import com.engagementledger.scorecard.measures.ScorecardCalculator;
+import com.engagementledger.scorecard.measures.Scorecards;
 import com.engagementledger.scorecard.measures.Thresholds;
 import com.engagementledger.scorecard.rebuild.Generations;
 import com.engagementledger.scorecard.security.Viewer;
@@ -44,24 +44,24 @@ public class ScorecardQueries {
         List<Engagement> engagements = facts.engagements(g, viewer.seesAll() ? null : viewer.engagements());
         LocalDate today = today();
         return facts.facts(g, engagements).values().stream()
-                .map(f -> ScorecardCalculator.scorecard(f, today, thresholds)).toList();
+                .map(f -> Scorecards.scorecard(f, today, thresholds)).toList();
     }
 
     public Scorecard scorecard(Viewer viewer, String engagementId) {
-        return ScorecardCalculator.scorecard(facts(viewer, engagementId, generations.active()), today(), thresholds);
+        return Scorecards.scorecard(facts(viewer, engagementId, generations.active()), today(), thresholds);
     }
 
     public List<Scorecard.Week> weekly(Viewer viewer, String engagementId, LocalDate from, LocalDate to) {
-        return ScorecardCalculator.weekly(facts(viewer, engagementId, generations.active()), today(), from, to);
+        return Scorecards.weekly(facts(viewer, engagementId, generations.active()), today(), from, to);
     }
 
     public Evidence evidence(Viewer viewer, String engagementId, String measure) {
         int g = generations.active();
         EngagementFacts f = facts(viewer, engagementId, g);
-        Scorecard.Measure m = ScorecardCalculator.scorecard(f, today(), thresholds).measures().get(measure);
+        Scorecard.MeasureValues m = Scorecards.scorecard(f, today(), thresholds).measures().get(measure);
         if (m == null) {
             throw new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "measure.not-found", "measure",
-                    "no measure " + measure + "; measures are " + ScorecardCalculator.DEFINITIONS.keySet());
+                    "no measure " + measure + "; measures are " + Scorecards.names());
         }
         return new Evidence(engagementId, measure, m.definition(), m.current(),
                 facts.evidence(g, engagementId, m.evidence()));
