@@ -11,7 +11,7 @@ import java.util.Set;
  * A measure's values over one window, in the order the API shows them (null is "no data", never 0), and the events
  * behind them.
  */
-record Reading(Map<String, Number> values, List<String> evidence) {
+record Reading(Map<String, Number> values, List<EventId> evidence) {
 
     static Builder builder() {
         return new Builder();
@@ -34,7 +34,7 @@ record Reading(Map<String, Number> values, List<String> evidence) {
 
     static final class Builder {
         private final Map<String, Number> values = new LinkedHashMap<>();
-        private final Set<String> evidence = new LinkedHashSet<>();
+        private final Set<EventId> evidence = new LinkedHashSet<>();
 
         private Builder() {
         }
@@ -45,8 +45,8 @@ record Reading(Map<String, Number> values, List<String> evidence) {
         }
 
         /** Adds events behind the values; an event the read model has not seen yet (null) backs nothing. */
-        Builder evidence(String... eventIds) {
-            for (String eventId : eventIds) {
+        Builder evidence(EventId... eventIds) {
+            for (EventId eventId : eventIds) {
                 if (eventId != null) {
                     evidence.add(eventId);
                 }

@@ -31,7 +31,7 @@ final class ReworkRate implements Measure {
     /** Evidence: the delivery of every item counted and each reopening that made it rework. */
     @Override
     public Reading compute(EngagementFacts facts, Window window) {
-        Map<String, List<Reopen>> reopens = facts.reopens().stream()
+        Map<WorkItemId, List<Reopen>> reopens = facts.reopens().stream()
                 .collect(Collectors.groupingBy(Reopen::workItemId));
         Reading.Builder reading = Reading.builder();
         long delivered = 0;

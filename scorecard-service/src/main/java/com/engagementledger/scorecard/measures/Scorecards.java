@@ -43,11 +43,12 @@ public final class Scorecards {
             Reading reading = measure.compute(facts, current);
             now.put(measure.name(), reading);
             measures.put(measure.name(), new Scorecard.MeasureValues(measure.name(), measure.definition(),
-                    reading.values(), measure.compute(facts, rolling).values(), reading.evidence()));
+                    reading.values(), measure.compute(facts, rolling).values(),
+                    reading.evidence().stream().map(EventId::value).toList()));
         }
         var e = facts.engagement();
-        return new Scorecard(e.id(), e.name(), e.clientName(), e.partnerName(), e.model(), e.status(), start, today,
-                Window.isoWeek(today), FiveFactors.colours(now, thresholds), measures);
+        return new Scorecard(e.id().value(), e.name(), e.clientName(), e.partnerName(), e.model(), e.status(), start,
+                today, Window.isoWeek(today), FiveFactors.colours(now, thresholds), measures);
     }
 
     /** One row per ISO week from the engagement's start week (or first fact) up to today's week, within [from, to]. */

@@ -58,6 +58,6 @@ final class TimeToFirstDelivery implements Measure {
         return increments;
     }
 
-    private record Increment(LocalDate on, String eventId) {
+    private record Increment(LocalDate on, EventId eventId) {
     }
 }

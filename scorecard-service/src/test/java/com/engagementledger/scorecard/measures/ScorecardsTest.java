@@ -18,7 +18,8 @@ class ScorecardsTest {
     private static final LocalDate START = LocalDate.of(2026, 1, 5); // a Monday, 2026-W02
 
     private static EngagementFacts facts(List<WorkItem> items, List<Reopen> reopens, List<Review> reviews) {
-        return new EngagementFacts(new Engagement("e", "E", "C", "P", "DEDICATED_TEAM", START, "ACTIVE", "opened"),
+        return new EngagementFacts(new Engagement(new EngagementId("e"), "E", "C", "P", "DEDICATED_TEAM", START,
+                "ACTIVE", new EventId("opened")),
                 items, reopens, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), reviews,
                 List.of(), List.of());
     }
@@ -49,11 +50,13 @@ class ScorecardsTest {
     void a_reopen_on_day_30_after_delivery_is_rework_and_on_day_31_is_not() {
         Instant delivered = Instant.parse("2026-01-10T12:00:00Z");
         List<WorkItem> items = List.of(
-                new WorkItem("a", Instant.parse("2026-01-06T12:00:00Z"), delivered, "s1", "d1"),
-                new WorkItem("b", Instant.parse("2026-01-06T12:00:00Z"), delivered, "s2", "d2"));
+                new WorkItem(new WorkItemId("a"), Instant.parse("2026-01-06T12:00:00Z"), delivered, new EventId("s1"),
+                        new EventId("d1")),
+                new WorkItem(new WorkItemId("b"), Instant.parse("2026-01-06T12:00:00Z"), delivered, new EventId("s2"),
+                        new EventId("d2")));
         List<Reopen> reopens = List.of(
-                new Reopen("r1", "a", delivered, delivered.plusSeconds(30 * 86_400)),
-                new Reopen("r2", "b", delivered, delivered.plusSeconds(31 * 86_400)));
+                new Reopen(new EventId("r1"), new WorkItemId("a"), delivered, delivered.plusSeconds(30 * 86_400)),
+                new Reopen(new EventId("r2"), new WorkItemId("b"), delivered, delivered.plusSeconds(31 * 86_400)));
         Scorecard card = Scorecards.scorecard(facts(items, reopens, List.of()), LocalDate.of(2026, 3, 1),
                 Thresholds.defaults());
         // a counts, b does not → 1/2
@@ -71,7 +74,7 @@ class ScorecardsTest {
                 .containsEntry("weeksReviewed", 0L);
         // a review on Tuesday of W03 makes W03 due and reviewed → 1 of 2
         EngagementFacts with = facts(List.of(), List.of(),
-                List.of(new Review("w", "WEEKLY_METRICS", LocalDate.of(2026, 1, 13), "ev")));
+                List.of(new Review("w", "WEEKLY_METRICS", LocalDate.of(2026, 1, 13), new EventId("ev"))));
         assertThat(Scorecards.scorecard(with, LocalDate.of(2026, 1, 14), Thresholds.defaults())
                 .measures().get("governance-cadence").current()).containsEntry("weeksDue", 2L)
                 .containsEntry("weeksReviewed", 1L).containsEntry("onTimeRatio", 0.5);
