@@ -1,12 +1,12 @@
 package com.engagementledger.scorecard.portfolio;
 
+import com.engagementledger.scorecard.generations.Generations;
 import com.engagementledger.scorecard.measures.EngagementFacts;
 import com.engagementledger.scorecard.measures.EngagementFacts.Engagement;
 import com.engagementledger.scorecard.measures.EngagementId;
 import com.engagementledger.scorecard.measures.Scorecard;
 import com.engagementledger.scorecard.measures.Scorecards;
 import com.engagementledger.scorecard.measures.Thresholds;
-import com.engagementledger.scorecard.rebuild.Generations;
 import com.engagementledger.scorecard.security.Viewer;
 import com.engagementledger.scorecard.web.ApiException;
 import org.springframework.stereotype.Service;
