@@ -34,9 +34,8 @@ public final class Scorecards {
     /** Every measure now (everything up to today) and over the rolling four ISO weeks, and the five factors. */
     public static Scorecard scorecard(EngagementFacts facts, LocalDate today, Thresholds thresholds) {
         LocalDate start = facts.engagement().startDate();
-        LocalDate until = today.plusDays(1);
-        Window current = Window.of(null, until, start);
-        Window rolling = Window.of(Window.monday(today).minusWeeks(3), until, start);
+        Window current = Window.upTo(today, start);
+        Window rolling = Window.rollingFourWeeks(today, start);
         Map<String, Reading> now = new LinkedHashMap<>();
         Map<String, Scorecard.MeasureValues> measures = new LinkedHashMap<>();
         for (Measure measure : MEASURES) {
@@ -68,9 +67,7 @@ public final class Scorecards {
         }
         List<Week> weeks = new ArrayList<>();
         for (LocalDate m = monday; !m.isAfter(lastMonday); m = m.plusWeeks(1)) {
-            // the current week is cut at today so that point-in-time values are not taken in the future
-            LocalDate until = m.plusWeeks(1).isAfter(today) ? today.plusDays(1) : m.plusWeeks(1);
-            Window week = new Window(m, until, 1);
+            Window week = Window.week(m, today);
             Map<String, Map<String, Number>> values = new LinkedHashMap<>();
             for (Measure measure : MEASURES) {
                 if (measure.inWeeklySeries()) {

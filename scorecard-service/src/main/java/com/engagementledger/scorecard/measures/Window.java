@@ -14,6 +14,22 @@ import java.time.temporal.TemporalAdjusters;
  */
 record Window(LocalDate from, LocalDate until, double weeks) {
 
+    /** The scorecard's "current" period: everything up to today, per-week rates since the start week. */
+    static Window upTo(LocalDate today, LocalDate start) {
+        return of(null, today.plusDays(1), start);
+    }
+
+    /** The current ISO week and the three before it, up to today. */
+    static Window rollingFourWeeks(LocalDate today, LocalDate start) {
+        return of(monday(today).minusWeeks(3), today.plusDays(1), start);
+    }
+
+    /** One ISO week of the weekly series, cut at today so that point-in-time values are not taken in the future. */
+    static Window week(LocalDate monday, LocalDate today) {
+        LocalDate until = monday.plusWeeks(1).isAfter(today) ? today.plusDays(1) : monday.plusWeeks(1);
+        return new Window(monday, until, 1);
+    }
+
     boolean contains(LocalDate date) {
         return date != null && (from == null || !date.isBefore(from)) && date.isBefore(until);
     }
