@@ -87,4 +87,16 @@ class ScorecardsTest {
         // W02, W03, W04
         assertThat(weeks).extracting(Scorecard.Week::week).containsExactly("2026-W02", "2026-W03", "2026-W04");
     }
+
+    @Test
+    void weekly_rows_show_every_measure_whose_past_is_kept_with_its_weekly_values() {
+        var week = Scorecards.weekly(facts(List.of(), List.of(), List.of()), LocalDate.of(2026, 1, 21), null, null)
+                .get(0);
+        // onboarding keeps no phase dates; a week has no satisfaction trend and no week-8 review of its own
+        assertThat(week.measures().keySet()).containsExactly("cycle-time", "release-predictability",
+                "defect-leakage", "rework-rate", "incident-trend", "stakeholder-satisfaction", "time-to-first-delivery",
+                "retention", "ownership-coverage", "governance-cadence", "knowledge-transfer");
+        assertThat(week.measures().get("stakeholder-satisfaction")).containsOnlyKeys("ratings", "mean");
+        assertThat(week.measures().get("governance-cadence")).doesNotContainKey("week8ReviewOnTime");
+    }
 }
