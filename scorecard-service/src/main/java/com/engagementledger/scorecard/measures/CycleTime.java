@@ -9,24 +9,18 @@ import java.util.List;
 import static com.engagementledger.scorecard.measures.Stats.round;
 
 /** Cycle time: started → first delivered, median and 85th percentile, in days. */
-final class CycleTime implements Measure {
+final class CycleTime extends Measure {
     static final String NAME = "cycle-time";
     static final String MEDIAN_DAYS = "medianDays";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String definition() {
-        return "Days from a work item's start to its first delivery (payload times), median and nearest-rank 85th "
-                + "percentile, over the items delivered in the period.";
+    CycleTime() {
+        super(NAME, "Days from a work item's start to its first delivery (payload times), median and nearest-rank 85th "
+                + "percentile, over the items delivered in the period.");
     }
 
     /** Evidence: the started and the first delivered event of every item counted. */
     @Override
-    public Reading compute(EngagementFacts facts, Window window) {
+    Reading compute(EngagementFacts facts, Window window) {
         Reading.Builder reading = Reading.builder();
         List<Double> days = new ArrayList<>();
         for (WorkItem item : facts.workItems()) {

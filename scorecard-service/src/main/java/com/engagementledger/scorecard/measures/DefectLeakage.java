@@ -5,23 +5,17 @@ import com.engagementledger.scorecard.measures.EngagementFacts.Defect;
 import static com.engagementledger.scorecard.measures.Stats.round;
 
 /** Defect leakage: production defects / all defects found. */
-final class DefectLeakage implements Measure {
+final class DefectLeakage extends Measure {
     static final String NAME = "defect-leakage";
     static final String RATIO = "ratio";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String definition() {
-        return "Defects found in production / all defects found in the period (by foundAt).";
+    DefectLeakage() {
+        super(NAME, "Defects found in production / all defects found in the period (by foundAt).");
     }
 
     /** Evidence: every defect found in the window, wherever it was found. */
     @Override
-    public Reading compute(EngagementFacts facts, Window window) {
+    Reading compute(EngagementFacts facts, Window window) {
         Reading.Builder reading = Reading.builder();
         long all = 0;
         long production = 0;

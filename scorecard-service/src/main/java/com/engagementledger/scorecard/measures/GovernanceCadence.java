@@ -13,21 +13,15 @@ import java.util.Set;
 import static com.engagementledger.scorecard.measures.Stats.round;
 
 /** Governance cadence: weekly reviews held on time, the week-8 review, decisions documented per week. */
-final class GovernanceCadence implements Measure {
+final class GovernanceCadence extends Measure {
     static final String NAME = "governance-cadence";
     static final String ON_TIME_RATIO = "onTimeRatio";
     static final String DECISIONS_PER_WEEK = "decisionsPerWeek";
     private static final String WEEK_8_REVIEW_ON_TIME = "week8ReviewOnTime";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String definition() {
-        return "ISO weeks with a WEEKLY_METRICS review / weeks due; whether the week-8 governance review was held by "
-                + "day 63; decisions accepted in the period and per week.";
+    GovernanceCadence() {
+        super(NAME, "ISO weeks with a WEEKLY_METRICS review / weeks due; whether the week-8 governance review was held "
+                + "by day 63; decisions accepted in the period and per week.");
     }
 
     /**
@@ -35,7 +29,7 @@ final class GovernanceCadence implements Measure {
      * was held on time.
      */
     @Override
-    public Reading compute(EngagementFacts facts, Window window) {
+    Reading compute(EngagementFacts facts, Window window) {
         LocalDate start = facts.engagement().startDate();
         Reading.Builder reading = Reading.builder();
         List<Review> weeklyReviews = facts.reviews().stream()
@@ -85,7 +79,7 @@ final class GovernanceCadence implements Measure {
 
     /** The week-8 review is a once-per-engagement fact: the series shows the weekly cadence only. */
     @Override
-    public Map<String, Number> week(EngagementFacts facts, Window week) {
+    Map<String, Number> week(EngagementFacts facts, Window week) {
         return compute(facts, week).valuesWithout(WEEK_8_REVIEW_ON_TIME);
     }
 }

@@ -9,24 +9,18 @@ import java.util.Locale;
 import static com.engagementledger.scorecard.measures.Stats.round;
 
 /** Incident trend: incidents per week by severity; mean time to acknowledge and to resolve. */
-final class IncidentTrend implements Measure {
+final class IncidentTrend extends Measure {
     static final String NAME = "incident-trend";
     private static final List<String> SEVERITIES = List.of("SEV1", "SEV2", "SEV3", "SEV4");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String definition() {
-        return "Incidents detected in the period by severity, per week; mean minutes from detection to "
-                + "acknowledgement (MTTA) and mean hours from detection to resolution (MTTR).";
+    IncidentTrend() {
+        super(NAME, "Incidents detected in the period by severity, per week; mean minutes from detection to "
+                + "acknowledgement (MTTA) and mean hours from detection to resolution (MTTR).");
     }
 
     /** Evidence: the opened, acknowledged and resolved events of every incident detected in the window. */
     @Override
-    public Reading compute(EngagementFacts facts, Window window) {
+    Reading compute(EngagementFacts facts, Window window) {
         List<Incident> incidents = facts.incidents().stream().filter(i -> window.contains(i.detectedAt())).toList();
         Reading.Builder reading = Reading.builder().value("incidents", incidents.size());
         for (String severity : SEVERITIES) {

@@ -7,23 +7,17 @@ import java.util.List;
 import static com.engagementledger.scorecard.measures.Stats.round;
 
 /** Knowledge transfer (the stability factor's other input): the mean score of the day-30 assessments. */
-final class KnowledgeTransfer implements Measure {
+final class KnowledgeTransfer extends Measure {
     static final String NAME = "knowledge-transfer";
     static final String MEAN = "mean";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String definition() {
-        return "Mean knowledge-transfer score (1-5) of the assessments made in the period.";
+    KnowledgeTransfer() {
+        super(NAME, "Mean knowledge-transfer score (1-5) of the assessments made in the period.");
     }
 
     /** Evidence: every assessment made in the window. */
     @Override
-    public Reading compute(EngagementFacts facts, Window window) {
+    Reading compute(EngagementFacts facts, Window window) {
         List<KnowledgeTransferAssessment> assessments = facts.knowledgeTransfers().stream()
                 .filter(k -> window.contains(k.assessedOn())).toList();
         Reading.Builder reading = Reading.builder();

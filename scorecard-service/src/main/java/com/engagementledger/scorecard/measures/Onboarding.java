@@ -12,7 +12,7 @@ import static com.engagementledger.scorecard.measures.Stats.round;
  * Onboarding phases reached (the capability factor's input): engineers past their first month who contribute, and
  * how many engineers are in each phase.
  */
-final class Onboarding implements Measure {
+final class Onboarding extends Measure {
     static final String NAME = "onboarding";
     static final String RATIO = "ratio";
     // the phases in order, as the read model ranks them
@@ -20,20 +20,14 @@ final class Onboarding implements Measure {
     private static final int CONTRIBUTION = 1;
     private static final int ACCOUNTABLE_OWNERSHIP = 2;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String definition() {
-        return "Engineers on the engagement for 30 days or more who reached CONTRIBUTION or ACCOUNTABLE_OWNERSHIP / "
-                + "engineers on the engagement for 30 days or more.";
+    Onboarding() {
+        super(NAME, "Engineers on the engagement for 30 days or more who reached CONTRIBUTION or ACCOUNTABLE_OWNERSHIP "
+                + "/ engineers on the engagement for 30 days or more.");
     }
 
     /** Evidence: the joining and the latest phase reached of every engineer on the engagement on the last day. */
     @Override
-    public Reading compute(EngagementFacts facts, Window window) {
+    Reading compute(EngagementFacts facts, Window window) {
         LocalDate asOf = window.asOf();
         List<Engineer> present = facts.engineers().stream().filter(e -> e.joinedOn() != null
                 && !e.joinedOn().isAfter(asOf) && (e.leftOn() == null || e.leftOn().isAfter(asOf))).toList();
@@ -54,7 +48,7 @@ final class Onboarding implements Measure {
 
     /** Phase dates are not kept, only the phase reached: there is no past week to show. */
     @Override
-    public boolean inWeeklySeries() {
+    boolean inWeeklySeries() {
         return false;
     }
 

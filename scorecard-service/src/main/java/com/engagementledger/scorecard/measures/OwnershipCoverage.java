@@ -9,25 +9,19 @@ import java.util.Map;
 import static com.engagementledger.scorecard.measures.Stats.round;
 
 /** Ownership coverage: owned areas / all areas of the ownership matrix. */
-final class OwnershipCoverage implements Measure {
+final class OwnershipCoverage extends Measure {
     static final String NAME = "ownership-coverage";
     static final String RATIO = "ratio";
     /** The areas of the ownership matrix, from PRIORITIES to SECURITY_POSTURE. */
     static final int AREAS = 12;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String definition() {
-        return "Areas of the ownership matrix with an owner / all 12 areas, as of the day.";
+    OwnershipCoverage() {
+        super(NAME, "Areas of the ownership matrix with an owner / all 12 areas, as of the day.");
     }
 
     /** Evidence: the latest change of every area with one, as of the window's last day (revocations included). */
     @Override
-    public Reading compute(EngagementFacts facts, Window window) {
+    Reading compute(EngagementFacts facts, Window window) {
         Map<String, OwnershipChange> latest = new LinkedHashMap<>();
         // ownership payloads carry no business time: the day the ledger recorded the change counts
         facts.ownershipChanges().stream()

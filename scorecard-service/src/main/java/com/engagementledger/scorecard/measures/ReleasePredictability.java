@@ -5,23 +5,17 @@ import com.engagementledger.scorecard.measures.EngagementFacts.Release;
 import static com.engagementledger.scorecard.measures.Stats.round;
 
 /** Release predictability: the share of releases shipped no later than one day after the planned date. */
-final class ReleasePredictability implements Measure {
+final class ReleasePredictability extends Measure {
     static final String NAME = "release-predictability";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String definition() {
-        return "Releases shipped in the period no later than one day after their planned date / releases shipped in "
-                + "the period.";
+    ReleasePredictability() {
+        super(NAME, "Releases shipped in the period no later than one day after their planned date / releases shipped "
+                + "in the period.");
     }
 
     /** Evidence: the planned and the shipped event of every release counted; unshipped plans do not count. */
     @Override
-    public Reading compute(EngagementFacts facts, Window window) {
+    Reading compute(EngagementFacts facts, Window window) {
         Reading.Builder reading = Reading.builder();
         long shipped = 0;
         long onTime = 0;

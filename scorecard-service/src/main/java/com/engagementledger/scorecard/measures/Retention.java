@@ -8,24 +8,18 @@ import java.util.List;
 import static com.engagementledger.scorecard.measures.Stats.round;
 
 /** Retention: engineers still on the engagement / engineers who joined, over 12 months. */
-final class Retention implements Measure {
+final class Retention extends Measure {
     static final String NAME = "retention";
     static final String RATIO = "ratio";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String definition() {
-        return "Engineers who joined in the 12 months up to the day and are still on the engagement / engineers who "
-                + "joined in those 12 months.";
+    Retention() {
+        super(NAME, "Engineers who joined in the 12 months up to the day and are still on the engagement / engineers "
+                + "who joined in those 12 months.");
     }
 
     /** Evidence: the joining of every engineer counted, and the leaving of those who left by the window's end. */
     @Override
-    public Reading compute(EngagementFacts facts, Window window) {
+    Reading compute(EngagementFacts facts, Window window) {
         LocalDate asOf = window.asOf();
         LocalDate since = asOf.minusMonths(12);
         List<Engineer> joined = facts.engineers().stream().filter(e -> e.joinedOn() != null

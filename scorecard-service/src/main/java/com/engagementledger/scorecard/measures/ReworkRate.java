@@ -12,25 +12,19 @@ import java.util.stream.Collectors;
 import static com.engagementledger.scorecard.measures.Stats.round;
 
 /** Rework rate: delivered items reopened within 30 days / delivered items. */
-final class ReworkRate implements Measure {
+final class ReworkRate extends Measure {
     static final String NAME = "rework-rate";
     static final String RATIO = "ratio";
     private static final Duration WITHIN = Duration.ofDays(30);
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String definition() {
-        return "Items first delivered in the period that were reopened within 30 days of delivery / items first "
-                + "delivered in the period.";
+    ReworkRate() {
+        super(NAME, "Items first delivered in the period that were reopened within 30 days of delivery / items first "
+                + "delivered in the period.");
     }
 
     /** Evidence: the delivery of every item counted and each reopening that made it rework. */
     @Override
-    public Reading compute(EngagementFacts facts, Window window) {
+    Reading compute(EngagementFacts facts, Window window) {
         Map<WorkItemId, List<Reopen>> reopens = facts.reopens().stream()
                 .collect(Collectors.groupingBy(Reopen::workItemId));
         Reading.Builder reading = Reading.builder();

@@ -9,24 +9,18 @@ import java.util.Map;
 import static com.engagementledger.scorecard.measures.Stats.round;
 
 /** Stakeholder satisfaction: the mean rating and its trend. */
-final class StakeholderSatisfaction implements Measure {
+final class StakeholderSatisfaction extends Measure {
     static final String NAME = "stakeholder-satisfaction";
     private static final String TREND = "trend";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String definition() {
-        return "Mean stakeholder rating (1-5) of the period; trend = mean of the last four ISO weeks minus the mean "
-                + "of the four weeks before.";
+    StakeholderSatisfaction() {
+        super(NAME, "Mean stakeholder rating (1-5) of the period; trend = mean of the last four ISO weeks minus the "
+                + "mean of the four weeks before.");
     }
 
     /** Evidence: every rating given in the window. */
     @Override
-    public Reading compute(EngagementFacts facts, Window window) {
+    Reading compute(EngagementFacts facts, Window window) {
         List<Rating> ratings = facts.ratings().stream().filter(r -> window.contains(r.ratedOn())).toList();
         // trend: the mean of the last four ISO weeks minus the mean of the four weeks before them
         LocalDate lastFour = Window.monday(window.asOf()).minusWeeks(3);
@@ -42,7 +36,7 @@ final class StakeholderSatisfaction implements Measure {
 
     /** A week's own trend would compare weeks outside it: the series shows the mean only. */
     @Override
-    public Map<String, Number> week(EngagementFacts facts, Window week) {
+    Map<String, Number> week(EngagementFacts facts, Window week) {
         return compute(facts, week).valuesWithout(TREND);
     }
 

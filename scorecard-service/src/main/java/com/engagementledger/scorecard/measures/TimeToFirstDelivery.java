@@ -8,25 +8,19 @@ import java.util.List;
 import java.util.Optional;
 
 /** Time to first delivery: engagement start → first increment shipped, in days (good: under 28). */
-final class TimeToFirstDelivery implements Measure {
+final class TimeToFirstDelivery extends Measure {
     static final String NAME = "time-to-first-delivery";
     private static final String DAYS = "days";
     private static final String DAYS_SINCE_START = "daysSinceStart";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String definition() {
-        return "Days from the engagement's start date to the first increment shipped (the first release shipped or "
-                + "FIRST_INCREMENT_SHIPPED milestone, whichever is earlier).";
+    TimeToFirstDelivery() {
+        super(NAME, "Days from the engagement's start date to the first increment shipped (the first release shipped "
+                + "or FIRST_INCREMENT_SHIPPED milestone, whichever is earlier).");
     }
 
     /** Evidence: the engagement's opening (its start date) and the first increment shipped, once there is one. */
     @Override
-    public Reading compute(EngagementFacts facts, Window window) {
+    Reading compute(EngagementFacts facts, Window window) {
         LocalDate start = facts.engagement().startDate();
         if (start == null) {
             return Reading.builder().value(DAYS, null).value(DAYS_SINCE_START, null).build();

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import static com.engagementledger.scorecard.measures.Facts.engagement;
 import static com.engagementledger.scorecard.measures.Facts.rollingFourWeeks;
 import static com.engagementledger.scorecard.measures.Facts.upTo;
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.engagementledger.scorecard.measures.MeasureAssertions.assertReading;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Cycle time: started → first delivered, median and nearest-rank 85th percentile, in days. */
@@ -82,8 +82,6 @@ class CycleTimeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void cycle_time(String rule, Facts facts, Window window, String values, String evidence) {
-        Reading reading = new CycleTime().compute(facts.build(), window);
-        assertThat(reading.values()).hasToString(values);
-        assertThat(reading.evidence()).hasToString(evidence);
+        assertReading(new CycleTime(), facts, window, values, evidence);
     }
 }

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import static com.engagementledger.scorecard.measures.Facts.engagement;
 import static com.engagementledger.scorecard.measures.Facts.rollingFourWeeks;
 import static com.engagementledger.scorecard.measures.Facts.upTo;
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.engagementledger.scorecard.measures.MeasureAssertions.assertReading;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Defect leakage: production defects / all defects found. */
@@ -48,8 +48,6 @@ class DefectLeakageTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void defect_leakage(String rule, Facts facts, Window window, String values, String evidence) {
-        Reading reading = new DefectLeakage().compute(facts.build(), window);
-        assertThat(reading.values()).hasToString(values);
-        assertThat(reading.evidence()).hasToString(evidence);
+        assertReading(new DefectLeakage(), facts, window, values, evidence);
     }
 }

@@ -13,6 +13,7 @@ import static com.engagementledger.scorecard.measures.Facts.engagementStarting;
 import static com.engagementledger.scorecard.measures.Facts.rollingFourWeeks;
 import static com.engagementledger.scorecard.measures.Facts.upTo;
 import static com.engagementledger.scorecard.measures.Facts.week;
+import static com.engagementledger.scorecard.measures.MeasureAssertions.assertReading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -95,9 +96,7 @@ class GovernanceCadenceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void governance_cadence(String rule, Facts facts, Window window, String values, String evidence) {
-        Reading reading = new GovernanceCadence().compute(facts.build(), window);
-        assertThat(reading.values()).hasToString(values);
-        assertThat(reading.evidence()).hasToString(evidence);
+        assertReading(new GovernanceCadence(), facts, window, values, evidence);
     }
 
     @Test

@@ -10,7 +10,7 @@ import static com.engagementledger.scorecard.measures.Facts.engagement;
 import static com.engagementledger.scorecard.measures.Facts.rollingFourWeeks;
 import static com.engagementledger.scorecard.measures.Facts.upTo;
 import static com.engagementledger.scorecard.measures.Facts.week;
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.engagementledger.scorecard.measures.MeasureAssertions.assertReading;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Incident trend: incidents per week by severity; mean time to acknowledge (minutes) and to resolve (hours). */
@@ -68,8 +68,6 @@ class IncidentTrendTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void incident_trend(String rule, Facts facts, Window window, String values, String evidence) {
-        Reading reading = new IncidentTrend().compute(facts.build(), window);
-        assertThat(reading.values()).hasToString(values);
-        assertThat(reading.evidence()).hasToString(evidence);
+        assertReading(new IncidentTrend(), facts, window, values, evidence);
     }
 }

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import static com.engagementledger.scorecard.measures.Facts.engagement;
 import static com.engagementledger.scorecard.measures.Facts.rollingFourWeeks;
 import static com.engagementledger.scorecard.measures.Facts.upTo;
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.engagementledger.scorecard.measures.MeasureAssertions.assertReading;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Knowledge transfer: the mean score (1-5) of the day-30 assessments made in the period. */
@@ -44,8 +44,6 @@ class KnowledgeTransferTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void knowledge_transfer(String rule, Facts facts, Window window, String values, String evidence) {
-        Reading reading = new KnowledgeTransfer().compute(facts.build(), window);
-        assertThat(reading.values()).hasToString(values);
-        assertThat(reading.evidence()).hasToString(evidence);
+        assertReading(new KnowledgeTransfer(), facts, window, values, evidence);
     }
 }

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import static com.engagementledger.scorecard.measures.Facts.engagement;
 import static com.engagementledger.scorecard.measures.Facts.upTo;
+import static com.engagementledger.scorecard.measures.MeasureAssertions.assertReading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -58,9 +59,7 @@ class OnboardingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void onboarding(String rule, Facts facts, Window window, String values, String evidence) {
-        Reading reading = new Onboarding().compute(facts.build(), window);
-        assertThat(reading.values()).hasToString(values);
-        assertThat(reading.evidence()).hasToString(evidence);
+        assertReading(new Onboarding(), facts, window, values, evidence);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import static com.engagementledger.scorecard.measures.Facts.engagement;
 import static com.engagementledger.scorecard.measures.Facts.upTo;
+import static com.engagementledger.scorecard.measures.MeasureAssertions.assertReading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -60,9 +61,7 @@ class OwnershipCoverageTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void ownership_coverage(String rule, Facts facts, Window window, String values, String evidence) {
-        Reading reading = new OwnershipCoverage().compute(facts.build(), window);
-        assertThat(reading.values()).hasToString(values);
-        assertThat(reading.evidence()).hasToString(evidence);
+        assertReading(new OwnershipCoverage(), facts, window, values, evidence);
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import static com.engagementledger.scorecard.measures.Facts.engagement;
 import static com.engagementledger.scorecard.measures.Facts.rollingFourWeeks;
 import static com.engagementledger.scorecard.measures.Facts.upTo;
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.engagementledger.scorecard.measures.MeasureAssertions.assertReading;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Release predictability: releases shipped no later than one day after the planned date / releases shipped. */
@@ -58,8 +58,6 @@ class ReleasePredictabilityTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void release_predictability(String rule, Facts facts, Window window, String values, String evidence) {
-        Reading reading = new ReleasePredictability().compute(facts.build(), window);
-        assertThat(reading.values()).hasToString(values);
-        assertThat(reading.evidence()).hasToString(evidence);
+        assertReading(new ReleasePredictability(), facts, window, values, evidence);
     }
 }

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import static com.engagementledger.scorecard.measures.Facts.engagement;
 import static com.engagementledger.scorecard.measures.Facts.upTo;
 import static com.engagementledger.scorecard.measures.Facts.week;
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.engagementledger.scorecard.measures.MeasureAssertions.assertReading;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Retention: engineers who joined in the 12 months up to the day and are still on / engineers who joined. */
@@ -52,8 +52,6 @@ class RetentionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void retention(String rule, Facts facts, Window window, String values, String evidence) {
-        Reading reading = new Retention().compute(facts.build(), window);
-        assertThat(reading.values()).hasToString(values);
-        assertThat(reading.evidence()).hasToString(evidence);
+        assertReading(new Retention(), facts, window, values, evidence);
     }
 }

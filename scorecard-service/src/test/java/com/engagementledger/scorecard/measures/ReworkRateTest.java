@@ -10,7 +10,7 @@ import static com.engagementledger.scorecard.measures.Facts.engagement;
 import static com.engagementledger.scorecard.measures.Facts.rollingFourWeeks;
 import static com.engagementledger.scorecard.measures.Facts.upTo;
 import static com.engagementledger.scorecard.measures.Facts.week;
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.engagementledger.scorecard.measures.MeasureAssertions.assertReading;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Rework rate: delivered items reopened within 30 days of the delivery / delivered items. */
@@ -70,8 +70,6 @@ class ReworkRateTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void rework_rate(String rule, Facts facts, Window window, String values, String evidence) {
-        Reading reading = new ReworkRate().compute(facts.build(), window);
-        assertThat(reading.values()).hasToString(values);
-        assertThat(reading.evidence()).hasToString(evidence);
+        assertReading(new ReworkRate(), facts, window, values, evidence);
     }
 }

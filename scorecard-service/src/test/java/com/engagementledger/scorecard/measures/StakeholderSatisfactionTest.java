@@ -11,6 +11,7 @@ import static com.engagementledger.scorecard.measures.Facts.engagement;
 import static com.engagementledger.scorecard.measures.Facts.rollingFourWeeks;
 import static com.engagementledger.scorecard.measures.Facts.upTo;
 import static com.engagementledger.scorecard.measures.Facts.week;
+import static com.engagementledger.scorecard.measures.MeasureAssertions.assertReading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -56,9 +57,7 @@ class StakeholderSatisfactionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void stakeholder_satisfaction(String rule, Facts facts, Window window, String values, String evidence) {
-        Reading reading = new StakeholderSatisfaction().compute(facts.build(), window);
-        assertThat(reading.values()).hasToString(values);
-        assertThat(reading.evidence()).hasToString(evidence);
+        assertReading(new StakeholderSatisfaction(), facts, window, values, evidence);
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import static com.engagementledger.scorecard.measures.Facts.engagement;
 import static com.engagementledger.scorecard.measures.Facts.engagementStarting;
 import static com.engagementledger.scorecard.measures.Facts.upTo;
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.engagementledger.scorecard.measures.MeasureAssertions.assertReading;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Time to first delivery: engagement start (Monday 01-05) → first increment shipped, in days. */
@@ -50,8 +50,6 @@ class TimeToFirstDeliveryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void time_to_first_delivery(String rule, Facts facts, Window window, String values, String evidence) {
-        Reading reading = new TimeToFirstDelivery().compute(facts.build(), window);
-        assertThat(reading.values()).hasToString(values);
-        assertThat(reading.evidence()).hasToString(evidence);
+        assertReading(new TimeToFirstDelivery(), facts, window, values, evidence);
     }
 }
