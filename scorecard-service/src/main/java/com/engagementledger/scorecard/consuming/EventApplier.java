@@ -1,6 +1,6 @@
 package com.engagementledger.scorecard.consuming;
 
-import com.engagementledger.scorecard.rebuild.Generations;
+import com.engagementledger.scorecard.generations.Generations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;

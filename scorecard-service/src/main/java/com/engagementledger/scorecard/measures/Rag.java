@@ -8,7 +8,7 @@ public enum Rag {
     GREEN, AMBER, RED;
 
     /** For measures where less is better: GREEN under {@code green}, AMBER under {@code amber}, else RED. */
-    public static Rag lowerIsBetter(Double value, Band band) {
+    static Rag lowerIsBetter(Double value, Band band) {
         if (value == null) {
             return null;
         }
@@ -16,7 +16,7 @@ public enum Rag {
     }
 
     /** For measures where more is better: GREEN at or above {@code green}, AMBER at or above {@code amber}, else RED. */
-    public static Rag higherIsBetter(Double value, Band band) {
+    static Rag higherIsBetter(Double value, Band band) {
         if (value == null) {
             return null;
         }
@@ -24,7 +24,7 @@ public enum Rag {
     }
 
     /** The worst colour among those measured; a factor with no data yet shows no problem: GREEN. */
-    public static Rag worst(Rag... colours) {
+    static Rag worst(Rag... colours) {
         return Arrays.stream(colours).filter(Objects::nonNull).max(Enum::compareTo).orElse(GREEN);
     }
 

@@ -1,5 +1,7 @@
 package com.engagementledger.scorecard.measures;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -7,17 +9,18 @@ import java.util.Map;
 /** The scorecard of one engagement as of a day: the five factor colours and every measure. */
 public record Scorecard(String engagementId, String name, String clientName, String partnerName, String model,
                         String status, LocalDate startDate, LocalDate asOf, String currentWeek,
-                        Map<Factor, Rag> factors, Map<String, Measure> measures) {
+                        Map<Factor, Rag> factors, Map<String, MeasureValues> measures) {
 
     public enum Factor { SPEED, CAPABILITY, STABILITY, QUALITY, CONTROL }
 
     /**
      * One measure: its named values now (everything recorded up to today), over the rolling four ISO weeks ending
-     * with the current week, and the events behind the current value.
+     * with the current week, and the events behind the current value. Published in the API documents as "Measure".
      */
-    public record Measure(String name, String definition, Map<String, Number> current,
-                          Map<String, Number> rollingFourWeeks,
-                          @com.fasterxml.jackson.annotation.JsonIgnore List<String> evidence) {
+    @Schema(name = "Measure")
+    public record MeasureValues(String name, String definition, Map<String, Number> current,
+                                Map<String, Number> rollingFourWeeks,
+                                @com.fasterxml.jackson.annotation.JsonIgnore List<String> evidence) {
     }
 
     /** One ISO week of the series (e.g. 2026-W05) with the values of every measure for that week. */

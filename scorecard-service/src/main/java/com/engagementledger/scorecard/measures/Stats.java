@@ -4,12 +4,12 @@ import java.util.Collection;
 import java.util.List;
 
 /** The few statistics the scorecard needs, as plain functions; null means "no data", never zero. */
-public final class Stats {
+final class Stats {
     private Stats() {
     }
 
     /** The middle value; the mean of the two middle values for an even count. */
-    public static Double median(Collection<Double> values) {
+    static Double median(Collection<Double> values) {
         if (values.isEmpty()) {
             return null;
         }
@@ -19,7 +19,7 @@ public final class Stats {
     }
 
     /** Nearest-rank percentile: the value at rank ceil(p/100 × n) of the sorted values (p85 of 10 values is the 9th). */
-    public static Double percentile(Collection<Double> values, double p) {
+    static Double percentile(Collection<Double> values, double p) {
         if (values.isEmpty()) {
             return null;
         }
@@ -28,16 +28,16 @@ public final class Stats {
         return sorted.get(Math.max(rank, 1) - 1);
     }
 
-    public static Double mean(Collection<? extends Number> values) {
+    static Double mean(Collection<? extends Number> values) {
         return values.isEmpty() ? null : values.stream().mapToDouble(Number::doubleValue).average().orElseThrow();
     }
 
-    public static Double ratio(long part, long whole) {
+    static Double ratio(long part, long whole) {
         return whole == 0 ? null : (double) part / whole;
     }
 
     /** Rounded for display and comparison; four decimals keep ratios such as 0.1667 exact enough. */
-    public static Double round(Double value) {
+    static Double round(Double value) {
         return value == null ? null : Math.round(value * 10_000.0) / 10_000.0;
     }
 }

@@ -1,20 +1,22 @@
 package com.engagementledger.scorecard.portfolio;
 
+import com.engagementledger.scorecard.generations.Generations;
 import com.engagementledger.scorecard.measures.EngagementFacts;
 import com.engagementledger.scorecard.measures.EngagementFacts.Engagement;
-import com.engagementledger.scorecard.measures.FactsRepository;
+import com.engagementledger.scorecard.measures.EngagementId;
 import com.engagementledger.scorecard.measures.Scorecard;
-import com.engagementledger.scorecard.measures.ScorecardCalculator;
+import com.engagementledger.scorecard.measures.Scorecards;
 import com.engagementledger.scorecard.measures.Thresholds;
-import com.engagementledger.scorecard.rebuild.Generations;
 import com.engagementledger.scorecard.security.Viewer;
 import com.engagementledger.scorecard.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads scorecards from the active generation, bounded by what the viewer's token may see. Each call reads the
@@ -28,54 +30,61 @@ public class ScorecardQueries {
     private final Thresholds thresholds;
     private final Clock clock;
 
-    public ScorecardQueries(Generations generations, FactsRepository facts, Thresholds thresholds, Clock clock) {
+    ScorecardQueries(Generations generations, FactsRepository facts, Thresholds thresholds, Clock clock) {
         this.generations = generations;
         this.facts = facts;
         this.thresholds = thresholds;
         this.clock = clock;
     }
 
-    public LocalDate today() {
+    LocalDate today() {
         return LocalDate.now(clock);
     }
 
-    public List<Scorecard> visibleScorecards(Viewer viewer) {
+    List<Scorecard> visibleScorecards(Viewer viewer) {
         int g = generations.active();
-        List<Engagement> engagements = facts.engagements(g, viewer.seesAll() ? null : viewer.engagements());
+        List<Engagement> engagements = facts.engagements(g, viewer.seesAll() ? null
+                : viewer.engagements().stream().map(EngagementId::new).toList());
         LocalDate today = today();
         return facts.facts(g, engagements).values().stream()
-                .map(f -> ScorecardCalculator.scorecard(f, today, thresholds)).toList();
+                .map(f -> Scorecards.scorecard(f, today, thresholds)).toList();
     }
 
-    public Scorecard scorecard(Viewer viewer, String engagementId) {
-        return ScorecardCalculator.scorecard(facts(viewer, engagementId, generations.active()), today(), thresholds);
+    Scorecard scorecard(Viewer viewer, String engagementId) {
+        return Scorecards.scorecard(facts(viewer, engagementId, generations.active()), today(), thresholds);
     }
 
-    public List<Scorecard.Week> weekly(Viewer viewer, String engagementId, LocalDate from, LocalDate to) {
-        return ScorecardCalculator.weekly(facts(viewer, engagementId, generations.active()), today(), from, to);
+    List<Scorecard.Week> weekly(Viewer viewer, String engagementId, LocalDate from, LocalDate to) {
+        return Scorecards.weekly(facts(viewer, engagementId, generations.active()), today(), from, to);
     }
 
     public Evidence evidence(Viewer viewer, String engagementId, String measure) {
         int g = generations.active();
         EngagementFacts f = facts(viewer, engagementId, g);
-        Scorecard.Measure m = ScorecardCalculator.scorecard(f, today(), thresholds).measures().get(measure);
+        Scorecard.MeasureValues m = Scorecards.scorecard(f, today(), thresholds).measures().get(measure);
         if (m == null) {
             throw new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "measure.not-found", "measure",
-                    "no measure " + measure + "; measures are " + ScorecardCalculator.DEFINITIONS.keySet());
+                    "no measure " + measure + "; measures are " + Scorecards.names());
         }
         return new Evidence(engagementId, measure, m.definition(), m.current(),
-                facts.evidence(g, engagementId, m.evidence()));
+                facts.evidence(g, f.engagement().id(), m.evidence()));
     }
 
+    /** The engagement's facts, if the viewer may see it: the engagement id turns typed here, past the API's edge. */
     private EngagementFacts facts(Viewer viewer, String engagementId, int g) {
         if (!viewer.canSee(engagementId)) {
             throw ApiException.notFound("engagement", engagementId);
         }
-        return facts.facts(g, engagementId).orElseThrow(() -> ApiException.notFound("engagement", engagementId));
+        return facts.facts(g, new EngagementId(engagementId))
+                .orElseThrow(() -> ApiException.notFound("engagement", engagementId));
     }
 
     /** The events that produced a measure's current value. */
-    public record Evidence(String engagementId, String measure, String definition,
-                           java.util.Map<String, Number> current, List<FactsRepository.EvidenceRow> events) {
+    public record Evidence(String engagementId, String measure, String definition, Map<String, Number> current,
+                           List<EvidenceRow> events) {
+    }
+
+    /** One event behind a number. */
+    public record EvidenceRow(String eventId, String type, Instant recordedAt, String actor, String actorSide) {
     }
 }

@@ -4,6 +4,7 @@ import com.engagementledger.scorecard.consuming.EventApplier;
 import com.engagementledger.scorecard.consuming.LedgerMessage;
 import com.engagementledger.scorecard.consuming.MessageReader;
 import com.engagementledger.scorecard.consuming.PoisonMessageException;
+import com.engagementledger.scorecard.generations.Generations;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,7 +36,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the generation being built as well.
  */
 @Service
-public class RebuildService implements ApplicationRunner {
+class RebuildService implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(RebuildService.class);
 
     private final Generations generations;
@@ -46,7 +47,7 @@ public class RebuildService implements ApplicationRunner {
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "scorecard-rebuild"));
     private final ExecutorService readerPool = Executors.newCachedThreadPool(r -> new Thread(r, "scorecard-rebuild-reader"));
 
-    public RebuildService(Generations generations, EventApplier applier, KafkaProperties kafka,
+    RebuildService(Generations generations, EventApplier applier, KafkaProperties kafka,
                           @Value("${ledger.kafka.topic}") String topic,
                           @Value("${ledger.rebuild.threads:2}") int threads) {
         this.threads = threads;
@@ -62,13 +63,13 @@ public class RebuildService implements ApplicationRunner {
     }
 
     /** @return the generation being built, or empty when a rebuild is already running. */
-    public Optional<Integer> start() {
+    Optional<Integer> start() {
         Optional<Integer> generation = generations.startBuilding();
         generation.ifPresent(id -> executor.submit(() -> build(id)));
         return generation;
     }
 
-    public Optional<Map<String, Object>> status(int generation) {
+    Optional<Map<String, Object>> status(int generation) {
         return generations.describe(generation);
     }
 

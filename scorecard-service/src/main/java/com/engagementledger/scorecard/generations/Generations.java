@@ -1,4 +1,4 @@
-package com.engagementledger.scorecard.rebuild;
+package com.engagementledger.scorecard.generations;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
