@@ -7,8 +7,9 @@ import com.engagementledger.scorecard.measures.Scorecard;
 import com.engagementledger.scorecard.measures.ScorecardCalculator;
 import com.engagementledger.scorecard.measures.Thresholds;
 import com.engagementledger.scorecard.rebuild.Generations;
-import com.engagementledger.scorecard.security.Viewer;
-import com.engagementledger.scorecard.web.ApiException;
+import com.engagementledger.support.problem.ApiProblem;
+import com.engagementledger.support.problem.ProblemCatalog;
+import com.engagementledger.support.security.Caller;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,7 +18,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Reads scorecards from the active generation, bounded by what the viewer's token may see. Each call reads the
+ * Reads scorecards from the active generation; the portfolio holds what the caller's token may see (an engagement
+ * in a path is checked before the controller runs). Each call reads the
  * generation and its facts in one read-only transaction, so a rebuild's switch never splits a response.
  */
 @Service
@@ -39,39 +41,36 @@ public class ScorecardQueries {
         return LocalDate.now(clock);
     }
 
-    public List<Scorecard> visibleScorecards(Viewer viewer) {
+    public List<Scorecard> visibleScorecards(Caller caller) {
         int g = generations.active();
-        List<Engagement> engagements = facts.engagements(g, viewer.seesAll() ? null : viewer.engagements());
+        List<Engagement> engagements = facts.engagements(g, caller.seesAll() ? null : caller.engagements());
         LocalDate today = today();
         return facts.facts(g, engagements).values().stream()
                 .map(f -> ScorecardCalculator.scorecard(f, today, thresholds)).toList();
     }
 
-    public Scorecard scorecard(Viewer viewer, String engagementId) {
-        return ScorecardCalculator.scorecard(facts(viewer, engagementId, generations.active()), today(), thresholds);
+    public Scorecard scorecard(String engagementId) {
+        return ScorecardCalculator.scorecard(facts(engagementId, generations.active()), today(), thresholds);
     }
 
-    public List<Scorecard.Week> weekly(Viewer viewer, String engagementId, LocalDate from, LocalDate to) {
-        return ScorecardCalculator.weekly(facts(viewer, engagementId, generations.active()), today(), from, to);
+    public List<Scorecard.Week> weekly(String engagementId, LocalDate from, LocalDate to) {
+        return ScorecardCalculator.weekly(facts(engagementId, generations.active()), today(), from, to);
     }
 
-    public Evidence evidence(Viewer viewer, String engagementId, String measure) {
+    public Evidence evidence(String engagementId, String measure) {
         int g = generations.active();
-        EngagementFacts f = facts(viewer, engagementId, g);
+        EngagementFacts f = facts(engagementId, g);
         Scorecard.Measure m = ScorecardCalculator.scorecard(f, today(), thresholds).measures().get(measure);
         if (m == null) {
-            throw new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "measure.not-found", "measure",
-                    "no measure " + measure + "; measures are " + ScorecardCalculator.DEFINITIONS.keySet());
+            throw ApiProblem.of(ProblemCatalog.RESOURCE_NOT_FOUND, "no measure " + measure + "; measures are "
+                    + ScorecardCalculator.DEFINITIONS.keySet());
         }
         return new Evidence(engagementId, measure, m.definition(), m.current(),
                 facts.evidence(g, engagementId, m.evidence()));
     }
 
-    private EngagementFacts facts(Viewer viewer, String engagementId, int g) {
-        if (!viewer.canSee(engagementId)) {
-            throw ApiException.notFound("engagement", engagementId);
-        }
-        return facts.facts(g, engagementId).orElseThrow(() -> ApiException.notFound("engagement", engagementId));
+    private EngagementFacts facts(String engagementId, int g) {
+        return facts.facts(g, engagementId).orElseThrow(() -> ApiProblem.notFound("engagement", engagementId));
     }
 
     /** The events that produced a measure's current value. */

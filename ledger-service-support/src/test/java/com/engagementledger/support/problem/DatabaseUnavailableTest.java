@@ -1,4 +1,4 @@
-package com.engagementledger.scorecard.consuming;
+package com.engagementledger.support.problem;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -9,6 +9,7 @@ import java.sql.SQLTransientConnectionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** A database that cannot be reached is told apart from a bad request or message, however deeply it is wrapped. */
 class DatabaseUnavailableTest {
 
     @Test
