@@ -10,8 +10,7 @@ import com.engagementledger.engagement.decision.DecisionCommands.ApproveDecision
 import com.engagementledger.engagement.decision.DecisionCommands.ProposeDecision;
 import com.engagementledger.engagement.decision.DecisionCommands.ReverseDecision;
 import com.engagementledger.engagement.decision.DecisionCommands.SupersedeDecision;
-import com.engagementledger.engagement.security.Caller;
-import com.engagementledger.engagement.security.EngagementAccess;
+import com.engagementledger.engagement.security.Actors;
 import com.engagementledger.engagement.view.Lookups;
 import com.engagementledger.engagement.view.ViewStore;
 import com.engagementledger.engagement.web.CommandResult;
@@ -20,6 +19,7 @@ import com.engagementledger.engagement.web.IfMatch;
 import com.engagementledger.engagement.web.ListQuery;
 import com.engagementledger.engagement.web.Paging;
 import com.engagementledger.engagement.web.SafeText;
+import com.engagementledger.support.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -46,16 +46,14 @@ import java.util.List;
 @RequestMapping("/engagements/{engagementId}/decisions")
 class DecisionController {
     private final CommandRunner runner;
-    private final EngagementAccess access;
     private final Lookups lookups;
     private final ViewStore views;
     private final DecisionSearch search;
     private final int maxPageSize;
 
-    DecisionController(CommandRunner runner, EngagementAccess access, Lookups lookups, ViewStore views,
+    DecisionController(CommandRunner runner, Lookups lookups, ViewStore views,
                        DecisionSearch search, @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
         this.runner = runner;
-        this.access = access;
         this.lookups = lookups;
         this.views = views;
         this.search = search;
@@ -78,9 +76,8 @@ class DecisionController {
     }
 
     @PostMapping
-    ResponseEntity<CommandResult> propose(@PathVariable String engagementId, @Valid @RequestBody ProposeRequest body,
-                                          HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
+    ResponseEntity<CommandResult> propose(Caller caller, @PathVariable String engagementId,
+                                          @Valid @RequestBody ProposeRequest body, HttpServletRequest http) {
         lookups.openEngagement(engagementId);
         if (body.supersedes() != null) {
             lookups.child(DecisionViewFold.KIND, body.supersedes(), engagementId, DecisionView.class);
@@ -89,7 +86,7 @@ class DecisionController {
         return runner.run(new CommandRunner.Request(caller, http, body, DecisionViewFold.KIND, id, true,
                 new ProposeDecision(id, engagementId, body.title(), body.category(), body.context(), body.decision(),
                         body.consequences(), body.alternatives() == null ? List.of() : body.alternatives(),
-                        body.reversibility(), body.supersedes(), caller.actor())));
+                        body.reversibility(), body.supersedes(), Actors.of(caller))));
     }
 
     /** decidedBy matches the proposer, the acceptor or the second approver. */
@@ -100,7 +97,6 @@ class DecisionController {
                                    @RequestParam(required = false) String decidedBy,
                                    @RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer size) {
-        access.requireEngagement(engagementId);
         if (category == null && decidedBy == null) {
             return ListQuery.page(views, DecisionViewFold.KIND, engagementId, status == null ? null : status.name(),
                     DecisionView.class, page, size, maxPageSize);
@@ -113,21 +109,20 @@ class DecisionController {
 
     @GetMapping("/{decisionId}")
     ResponseEntity<DecisionView> get(@PathVariable String engagementId, @PathVariable String decisionId) {
-        access.requireEngagement(engagementId);
         ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
     }
 
     @PostMapping("/{decisionId}/acceptance")
-    ResponseEntity<CommandResult> accept(@PathVariable String engagementId, @PathVariable String decisionId,
+    ResponseEntity<CommandResult> accept(Caller caller, @PathVariable String engagementId,
+                                         @PathVariable String decisionId,
                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                          HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         lookups.openEngagement(engagementId);
         ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
         Long expected = IfMatch.check(ifMatch, stored.version());
         CommandRunner.Request request = new CommandRunner.Request(caller, http, decisionId, DecisionViewFold.KIND,
-                decisionId, false, new AcceptDecision(decisionId, expected, caller.actor()));
+                decisionId, false, new AcceptDecision(decisionId, expected, Actors.of(caller)));
         if (stored.state().reversibility != Reversibility.IRREVERSIBLE) {
             request = supersedeOlder(request, stored.state(), caller);
         }
@@ -135,23 +130,23 @@ class DecisionController {
     }
 
     @PostMapping("/{decisionId}/approval")
-    ResponseEntity<CommandResult> approve(@PathVariable String engagementId, @PathVariable String decisionId,
+    ResponseEntity<CommandResult> approve(Caller caller, @PathVariable String engagementId,
+                                          @PathVariable String decisionId,
                                           @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                           HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         lookups.openEngagement(engagementId);
         ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
         Long expected = IfMatch.check(ifMatch, stored.version());
         return runner.run(supersedeOlder(new CommandRunner.Request(caller, http, decisionId, DecisionViewFold.KIND,
-                decisionId, false, new ApproveDecision(decisionId, expected, caller.actor())), stored.state(), caller));
+                decisionId, false, new ApproveDecision(decisionId, expected, Actors.of(caller))), stored.state(),
+                caller));
     }
 
     @PostMapping("/{decisionId}/supersession")
-    ResponseEntity<CommandResult> supersede(@PathVariable String engagementId, @PathVariable String decisionId,
-                                            @Valid @RequestBody SupersedeRequest body,
+    ResponseEntity<CommandResult> supersede(Caller caller, @PathVariable String engagementId,
+                                            @PathVariable String decisionId, @Valid @RequestBody SupersedeRequest body,
                                             @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                             HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         lookups.openEngagement(engagementId);
         ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
         DecisionView successor = decision(engagementId, body.supersededBy()).state();
@@ -159,20 +154,19 @@ class DecisionController {
                 "the superseding decision must be in effect; it is " + successor.status);
         Long expected = IfMatch.check(ifMatch, stored.version());
         return runner.run(new CommandRunner.Request(caller, http, body, DecisionViewFold.KIND, decisionId, false,
-                new SupersedeDecision(decisionId, expected, body.supersededBy(), body.reason(), caller.actor())));
+                new SupersedeDecision(decisionId, expected, body.supersededBy(), body.reason(), Actors.of(caller))));
     }
 
     @PostMapping("/{decisionId}/reversal")
-    ResponseEntity<CommandResult> reverse(@PathVariable String engagementId, @PathVariable String decisionId,
-                                          @Valid @RequestBody ReasonRequest body,
+    ResponseEntity<CommandResult> reverse(Caller caller, @PathVariable String engagementId,
+                                          @PathVariable String decisionId, @Valid @RequestBody ReasonRequest body,
                                           @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                           HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         lookups.openEngagement(engagementId);
         ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
         Long expected = IfMatch.check(ifMatch, stored.version());
         return runner.run(new CommandRunner.Request(caller, http, body, DecisionViewFold.KIND, decisionId, false,
-                new ReverseDecision(decisionId, expected, body.reason(), caller.actor())));
+                new ReverseDecision(decisionId, expected, body.reason(), Actors.of(caller))));
     }
 
     /** The decision this one supersedes stops being in effect when this one starts. */
@@ -183,7 +177,7 @@ class DecisionController {
         return views.find(DecisionViewFold.KIND, decision.supersedes, DecisionView.class)
                 .filter(older -> older.state().status == DecisionStatus.IN_EFFECT)
                 .map(older -> request.andThen(new SupersedeDecision(older.id(), null, decision.decisionId,
-                        "superseded by \"" + decision.title + "\"", caller.actor())))
+                        "superseded by \"" + decision.title + "\"", Actors.of(caller))))
                 .orElse(request);
     }
 
