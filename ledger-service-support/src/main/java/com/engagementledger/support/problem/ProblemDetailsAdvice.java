@@ -156,12 +156,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return super.handleServletRequestBindingException(e, headers, status, request);
     }
 
-    /** Every other answer of Spring MVC (404, 405, 406, 415, ...) gets the catalogue's rule for its status. */
+    /**
+     * Every other answer of Spring MVC (404, 405, 406, 415, ...) gets the catalogue's rule for its status; a 500 (a
+     * message that cannot be written, say) is logged and told apart from an unreachable database like any failure.
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail given && given.getProperties() != null
-                && given.getProperties().containsKey("rule") ? given : catalogued(body, status);
+        boolean ours = body instanceof ProblemDetail given && given.getProperties() != null
+                && given.getProperties().containsKey("rule");
+        ProblemDetail problem = ours ? (ProblemDetail) body
+                : status.value() == 500 ? Problems.unexpected(e) : catalogued(body, status);
         ResponseEntity<Object> response = super.handleExceptionInternal(e, problem, headers, status, request);
         return response == null ? null : Problems.respond(problem, response.getHeaders());
     }
