@@ -4,13 +4,10 @@ import com.engagementledger.contract.EventCatalog;
 import com.engagementledger.contract.LedgerCloudEvents;
 import com.engagementledger.contract.LedgerEvent;
 import com.engagementledger.embedded.LedgerInfrastructure;
+import com.engagementledger.testsupport.EmbeddedLedger;
+import com.engagementledger.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventSerializer;
@@ -27,20 +24,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,8 +46,9 @@ import static org.awaitility.Awaitility.await;
         classes = {NotificationServiceApplication.class, TestClockConfig.class})
 @ActiveProfiles("test")
 @AutoConfigureObservability
+@EmbeddedLedger(database = IntegrationTest.DATABASE)
 public abstract class IntegrationTest {
-    public static final String JWT_SECRET = "test-secret-for-notification-service-0123456789";
+    public static final String DATABASE = "ledger_notification";
     protected static final LedgerInfrastructure INFRA = LedgerInfrastructure.shared();
     protected static final ObjectMapper JSON = LedgerCloudEvents.json();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -73,21 +66,6 @@ public abstract class IntegrationTest {
         } catch (Exception e) {
             // another module's test may have created it concurrently
         }
-    }
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        properties().forEach((k, v) -> registry.add(k, () -> v));
-    }
-
-    /** The properties that point an application context at the shared infrastructure. */
-    public static Map<String, String> properties() {
-        return Map.of(
-                "spring.datasource.url", INFRA.postgres().jdbcUrl("ledger_notification"),
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "postgres",
-                "spring.kafka.bootstrap-servers", INFRA.kafka().bootstrapServers(),
-                "ledger.security.jwt-secret", JWT_SECRET);
     }
 
     @LocalServerPort
@@ -191,22 +169,10 @@ public abstract class IntegrationTest {
 
     // ---- HTTP with tokens ----
 
-    protected static String token(String sub, String side, List<String> roles, List<String> engagements) {
-        try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(sub).claim("name", sub).claim("side", side)
-                    .claim("roles", roles).claim("engagements", engagements)
-                    .expirationTime(Date.from(Instant.now().plusSeconds(3600))).build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-            jwt.sign(new MACSigner(JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
-            return jwt.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
+    /** A client-side lead whose token lists these engagements only. */
     protected static String lead(String... engagements) {
-        return token("lead-" + String.join("-", engagements).hashCode(), "CLIENT", List.of("LEAD"),
-                List.of(engagements));
+        return TestTokens.token("lead-" + String.join("-", engagements).hashCode()).roles("LEAD")
+                .engagements(engagements).sign();
     }
 
     protected record Response(int status, String contentType, JsonNode body) {

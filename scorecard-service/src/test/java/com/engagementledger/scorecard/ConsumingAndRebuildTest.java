@@ -4,7 +4,7 @@ import com.engagementledger.contract.DeliveryEvents.SatisfactionRated;
 import com.engagementledger.contract.LedgerCloudEvents;
 import com.engagementledger.scorecard.support.IntegrationTest;
 import com.engagementledger.scorecard.support.LedgerPublisher;
-import com.engagementledger.scorecard.support.Tokens;
+import com.engagementledger.testsupport.TestTokens;
 import com.engagementledger.scorecard.support.TwelveWeekHistory;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -82,14 +82,14 @@ class ConsumingAndRebuildTest extends IntegrationTest {
                     .tag("type", type).counter() != null);
             assertThat(meters.find("scorecard.events.unknown").tag("type", type).counter().count()).isEqualTo(1.0);
         }
-        HttpResponse<String> prometheus = get("/actuator/prometheus", Tokens.admin(), "text/plain");
+        HttpResponse<String> prometheus = get("/actuator/prometheus", TestTokens.admin("admin-1"), "text/plain");
         assertThat(prometheus.body()).contains("scorecard_events_unknown_total");
     }
 
     @Test
     void rebuild_from_the_beginning_of_the_topic_changes_no_number_and_switches_generation() {
         String engagement = UUID.randomUUID().toString();
-        String token = Tokens.lead(engagement);
+        String token = leadOf(engagement);
         try (LedgerPublisher publisher = new LedgerPublisher(INFRA.kafka().bootstrapServers())) {
             awaitApplied(TwelveWeekHistory.publish(publisher, engagement, "Rebuild case"));
         }
@@ -99,7 +99,7 @@ class ConsumingAndRebuildTest extends IntegrationTest {
         int before = jdbc.sql("SELECT id FROM generation WHERE state = 'ACTIVE'").query(Integer.class).single();
 
         assertThat(post("/admin/rebuild", token).statusCode()).isEqualTo(403);
-        HttpResponse<String> started = post("/admin/rebuild", Tokens.admin());
+        HttpResponse<String> started = post("/admin/rebuild", TestTokens.admin("admin-1"));
         assertThat(started.statusCode()).isEqualTo(202);
         int generation = json(started).path("generation").asInt();
         assertThat(generation).isGreaterThan(before);
@@ -108,7 +108,7 @@ class ConsumingAndRebuildTest extends IntegrationTest {
 
         AtomicReference<String> state = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            state.set(json(get("/admin/rebuilds/" + generation, Tokens.admin())).path("state").asText());
+            state.set(json(get("/admin/rebuilds/" + generation, TestTokens.admin("admin-1"))).path("state").asText());
             return !state.get().equals("BUILDING");
         });
         assertThat(state.get()).isEqualTo("ACTIVE");

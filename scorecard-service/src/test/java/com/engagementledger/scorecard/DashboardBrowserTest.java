@@ -3,7 +3,6 @@ package com.engagementledger.scorecard;
 import com.engagementledger.scorecard.support.HeadlessChromium;
 import com.engagementledger.scorecard.support.IntegrationTest;
 import com.engagementledger.scorecard.support.LedgerPublisher;
-import com.engagementledger.scorecard.support.Tokens;
 import com.engagementledger.scorecard.support.TwelveWeekHistory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +53,7 @@ class DashboardBrowserTest extends IntegrationTest {
 
     @Test
     void portfolio_lists_the_engagements_and_the_engagement_page_draws_its_charts() throws Exception {
-        String token = Tokens.lead(first, second);
+        String token = leadOf(first, second);
         browser.get(url("/#token=" + token));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(d -> d.findElements(By.cssSelector("#portfolio-table tbody tr")).size() == 2);

@@ -3,7 +3,6 @@ package com.engagementledger.scorecard;
 import com.engagementledger.scorecard.support.HeadlessChromium;
 import com.engagementledger.scorecard.support.IntegrationTest;
 import com.engagementledger.scorecard.support.LedgerPublisher;
-import com.engagementledger.scorecard.support.Tokens;
 import com.engagementledger.scorecard.support.TwelveWeekHistory;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -65,7 +64,7 @@ class DashboardMarkupBrowserTest extends IntegrationTest {
 
     @Test
     void markup_and_sql_in_names_are_shown_verbatim_as_text_and_never_rendered() throws Exception {
-        String token = Tokens.lead(engagement);
+        String token = leadOf(engagement);
 
         // stored and returned verbatim by the API the dashboard reads
         JsonNode card = json(get("/scorecards/" + engagement, token));

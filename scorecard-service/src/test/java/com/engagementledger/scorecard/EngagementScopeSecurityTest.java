@@ -2,7 +2,7 @@ package com.engagementledger.scorecard;
 
 import com.engagementledger.scorecard.support.IntegrationTest;
 import com.engagementledger.scorecard.support.LedgerPublisher;
-import com.engagementledger.scorecard.support.Tokens;
+import com.engagementledger.testsupport.TestTokens;
 import com.engagementledger.scorecard.support.TwelveWeekHistory;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,12 +33,12 @@ class EngagementScopeSecurityTest extends IntegrationTest {
 
     @Test
     void token_for_a_never_sees_b_by_id_in_the_portfolio_or_in_csv() {
-        String tokenA = Tokens.lead(a);
+        String tokenA = leadOf(a);
         assertThat(get("/scorecards/" + a, tokenA).statusCode()).isEqualTo(200);
         HttpResponse<String> other = get("/scorecards/" + b, tokenA);
         assertThat(other.statusCode()).isEqualTo(404);
         assertThat(other.body()).doesNotContain("Bravo");
-        assertThat(json(other).path("rule").asText()).isEqualTo("engagement.not-found");
+        assertThat(json(other).path("rule").asText()).isEqualTo("resource.not-found");
         assertThat(get("/scorecards/" + b + "/weekly", tokenA).statusCode()).isEqualTo(404);
         assertThat(get("/scorecards/" + b + "/weekly.csv", tokenA, "text/csv").statusCode()).isEqualTo(404);
         assertThat(get("/scorecards/" + b + "/measures/cycle-time/evidence", tokenA).statusCode()).isEqualTo(404);
@@ -50,7 +50,7 @@ class EngagementScopeSecurityTest extends IntegrationTest {
 
     @Test
     void wildcard_token_sees_both_and_portfolio_filters_and_sorts() {
-        String all = Tokens.token("svc", "CLIENT", List.of("SERVICE"), List.of("*"), Tokens.SECRET);
+        String all = TestTokens.token("svc").roles("SERVICE").sign();
         JsonNode portfolio = json(get("/scorecards?q=" + b + "&size=10", all));
         assertThat(portfolio.path("items").findValuesAsText("engagementId")).containsExactly(b);
         assertThat(portfolio.path("items").get(0).path("factors").path("QUALITY").asText()).isEqualTo("RED");
@@ -63,25 +63,27 @@ class EngagementScopeSecurityTest extends IntegrationTest {
         HttpResponse<String> none = get("/scorecards/" + a, null);
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(none.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        String forged = Tokens.token("lead-1", "CLIENT", List.of("LEAD"), List.of(a),
-                "another-secret-that-is-long-enough-0123456789");
+        String forged = TestTokens.token("lead-1").roles("LEAD").engagements(a)
+                .secret("another-secret-that-is-long-enough-0123456789").sign();
         assertThat(get("/scorecards/" + a, forged).statusCode()).isEqualTo(401);
         assertThat(get("/scorecards", "not.a.jwt").statusCode()).isEqualTo(401);
-        assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(401);
+        // the API description is public on every service: it holds no data
+        assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
     }
 
     @Test
     void page_size_above_the_cap_is_a_problem_naming_the_field() {
-        HttpResponse<String> response = get("/scorecards?size=500", Tokens.lead(a));
+        HttpResponse<String> response = get("/scorecards?size=500", leadOf(a));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).path("field").asText()).isEqualTo("size");
-        assertThat(json(response).path("rule").asText()).isEqualTo("size.range");
+        assertThat(json(response).path("rule").asText()).isEqualTo("request.parameter.invalid");
+        assertThat(json(response).path("errors").get(0).path("rule").asText()).isEqualTo("size.range");
     }
 
     @Test
     void api_docs_and_readiness_are_served() {
-        assertThat(json(get("/v3/api-docs", Tokens.admin())).path("paths").has("/scorecards/{engagementId}/weekly"))
+        assertThat(json(get("/v3/api-docs", TestTokens.admin("admin-1"))).path("paths").has("/scorecards/{engagementId}/weekly"))
                 .isTrue();
         JsonNode readiness = json(get("/actuator/health/readiness", null));
         assertThat(readiness.path("status").asText()).isEqualTo("UP");

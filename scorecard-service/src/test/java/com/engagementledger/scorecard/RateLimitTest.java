@@ -1,13 +1,12 @@
 package com.engagementledger.scorecard;
 
 import com.engagementledger.scorecard.support.IntegrationTest;
-import com.engagementledger.scorecard.support.Tokens;
+import com.engagementledger.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.net.http.HttpResponse;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RateLimitTest extends IntegrationTest {
 
     private static String token(String subject) {
-        return Tokens.token(subject, "CLIENT", List.of("LEAD"), List.of("*"), Tokens.SECRET);
+        return TestTokens.lead(subject);
     }
 
     @Test
@@ -36,7 +35,7 @@ class RateLimitTest extends IntegrationTest {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(Integer.parseInt(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 2);
-        assertThat(json(limited).get("rule").asText()).isEqualTo("api.rate-limit");
+        assertThat(json(limited).get("rule").asText()).isEqualTo("rate.limit.exceeded");
         assertThat(get("/scorecards", token("scorecard.quiet")).statusCode()).isEqualTo(200);
     }
 

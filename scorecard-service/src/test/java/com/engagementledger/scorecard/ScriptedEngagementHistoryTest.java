@@ -2,7 +2,6 @@ package com.engagementledger.scorecard;
 
 import com.engagementledger.scorecard.support.IntegrationTest;
 import com.engagementledger.scorecard.support.LedgerPublisher;
-import com.engagementledger.scorecard.support.Tokens;
 import com.engagementledger.scorecard.support.TwelveWeekHistory;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +33,7 @@ class ScriptedEngagementHistoryTest extends IntegrationTest {
         publisher = new LedgerPublisher(INFRA.kafka().bootstrapServers());
         List<String> ids = TwelveWeekHistory.publish(publisher, engagement, "Payments platform");
         awaitApplied(ids);
-        token = Tokens.lead(engagement);
+        token = leadOf(engagement);
     }
 
     @AfterAll
@@ -242,7 +241,8 @@ class ScriptedEngagementHistoryTest extends IntegrationTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(json(response).path("field").asText()).isEqualTo("from");
-        assertThat(json(response).path("rule").asText()).isEqualTo("weekly.from.format");
+        assertThat(json(response).path("rule").asText()).isEqualTo("request.parameter.invalid");
+        assertThat(json(response).path("errors").get(0).path("rule").asText()).isEqualTo("weekly.from.format");
     }
 
     @Test

@@ -5,7 +5,6 @@ import com.engagementledger.contract.EngagementEvents;
 import com.engagementledger.contract.Enums.OwnershipArea;
 import com.engagementledger.contract.IncidentEvents;
 import com.engagementledger.contract.OnboardingEvents;
-import com.engagementledger.engagement.common.NotFound;
 import com.engagementledger.engagement.decision.DecisionView;
 import com.engagementledger.engagement.decision.DecisionViewFold;
 import com.engagementledger.engagement.engagement.EngagementView;
@@ -14,10 +13,10 @@ import com.engagementledger.engagement.incident.IncidentView;
 import com.engagementledger.engagement.incident.IncidentViewFold;
 import com.engagementledger.engagement.onboarding.EngineerView;
 import com.engagementledger.engagement.onboarding.EngineerViewFold;
-import com.engagementledger.engagement.security.Caller;
-import com.engagementledger.engagement.security.EngagementAccess;
 import com.engagementledger.engagement.web.Paging;
-import com.engagementledger.engagement.web.ProblemHandler.BadRequest;
+import com.engagementledger.support.problem.ApiProblem;
+import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
+import com.engagementledger.support.security.Caller;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,15 +39,13 @@ import java.util.function.Predicate;
 @RestController
 @RequestMapping(path = "/engagements/{engagementId}", params = "asOf")
 class AsOfController {
-    private final EngagementAccess access;
     private final AsOfReplay replay;
     private final AuditReads reads;
     private final ObjectMapper json;
     private final int maxPageSize;
 
-    AsOfController(EngagementAccess access, AsOfReplay replay, AuditReads reads, ObjectMapper json,
+    AsOfController(AsOfReplay replay, AuditReads reads, ObjectMapper json,
                    @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
-        this.access = access;
         this.replay = replay;
         this.reads = reads;
         this.json = json;
@@ -104,10 +101,10 @@ class AsOfController {
 
     /** The engagement's own events are always replayed: they say whether it existed at that instant. */
     private AsOfReplay.State state(String engagementId, String asOf, HttpServletRequest http, Class<?>... families) {
-        Caller caller = access.requireEngagement(engagementId);
+        Caller caller = Caller.current();
         Instant at = HistoryFilter.instant("asOf", asOf);
         if (at == null || asOf.isBlank()) {
-            throw new BadRequest("asOf", "instant", "asOf must be an ISO-8601 instant");
+            throw ApiProblem.invalidParameter("asOf", FieldRule.FORMAT, "asOf must be an ISO-8601 instant");
         }
         AsOfReplay.State state = replay.replay(engagementId, at, families);
         // an engagement that did not exist yet is not found, exactly like one that never existed
@@ -119,7 +116,7 @@ class AsOfController {
     private static EngagementView engagementAt(AsOfReplay.State state, String engagementId) {
         EngagementView view = state.get(EngagementViewFold.KIND, engagementId, EngagementView.class);
         if (view == null) {
-            throw new NotFound("engagement", engagementId);
+            throw ApiProblem.notFound("engagement", engagementId);
         }
         return view;
     }

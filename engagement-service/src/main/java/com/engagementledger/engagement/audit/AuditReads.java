@@ -1,6 +1,6 @@
 package com.engagementledger.engagement.audit;
 
-import com.engagementledger.engagement.security.Caller;
+import com.engagementledger.support.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,7 +34,7 @@ class AuditReads {
         String endpoint = http.getMethod() + " " + http.getRequestURI()
                 + (http.getQueryString() == null ? "" : "?" + http.getQueryString());
         jdbc.sql("insert into audit_read (actor, actor_name, engagement_id, endpoint, read_at) values (?, ?, ?, ?, ?)")
-                .params(caller.actor().id(), caller.actor().name(), engagementId,
+                .params(caller.subject(), caller.displayName(), engagementId,
                         endpoint.length() > 1000 ? endpoint.substring(0, 1000) : endpoint,
                         Timestamp.from(clock.instant()))
                 .update();

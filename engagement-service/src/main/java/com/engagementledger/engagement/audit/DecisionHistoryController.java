@@ -2,9 +2,8 @@ package com.engagementledger.engagement.audit;
 
 import com.engagementledger.engagement.decision.DecisionView;
 import com.engagementledger.engagement.decision.DecisionViewFold;
-import com.engagementledger.engagement.security.Caller;
-import com.engagementledger.engagement.security.EngagementAccess;
 import com.engagementledger.engagement.view.Lookups;
+import com.engagementledger.support.security.Caller;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,13 +20,11 @@ import java.util.List;
  */
 @RestController
 class DecisionHistoryController {
-    private final EngagementAccess access;
     private final Lookups lookups;
     private final StoredEvents events;
     private final AuditReads reads;
 
-    DecisionHistoryController(EngagementAccess access, Lookups lookups, StoredEvents events, AuditReads reads) {
-        this.access = access;
+    DecisionHistoryController(Lookups lookups, StoredEvents events, AuditReads reads) {
         this.lookups = lookups;
         this.events = events;
         this.reads = reads;
@@ -41,8 +38,8 @@ class DecisionHistoryController {
     }
 
     @GetMapping("/engagements/{engagementId}/decisions/{decisionId}/history")
-    List<Step> history(@PathVariable String engagementId, @PathVariable String decisionId, HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
+    List<Step> history(Caller caller, @PathVariable String engagementId, @PathVariable String decisionId,
+                       HttpServletRequest http) {
         lookups.child(DecisionViewFold.KIND, decisionId, engagementId, DecisionView.class);
         reads.record(caller, engagementId, http);
         HistoryFilter filter = HistoryFilter.of(null, "decision", null, null, null, null, null)

@@ -1,8 +1,9 @@
 package com.engagementledger.engagement.audit;
 
-import com.engagementledger.engagement.security.Caller;
-import com.engagementledger.engagement.security.EngagementAccess;
 import com.engagementledger.engagement.view.Lookups;
+import com.engagementledger.support.problem.ApiProblem;
+import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
+import com.engagementledger.support.security.Caller;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
@@ -33,15 +34,12 @@ class HistoryController {
     static final String NDJSON = "application/x-ndjson";
     private static final int MAX_LIMIT = 1000;
 
-    private final EngagementAccess access;
     private final Lookups lookups;
     private final StoredEvents events;
     private final AuditReads reads;
     private final ObjectMapper json;
 
-    HistoryController(EngagementAccess access, Lookups lookups, StoredEvents events, AuditReads reads,
-                      ObjectMapper json) {
-        this.access = access;
+    HistoryController(Lookups lookups, StoredEvents events, AuditReads reads, ObjectMapper json) {
         this.lookups = lookups;
         this.events = events;
         this.reads = reads;
@@ -53,7 +51,7 @@ class HistoryController {
     }
 
     @GetMapping("/engagements/{engagementId}/history")
-    ResponseEntity<StreamingResponseBody> history(@PathVariable String engagementId,
+    ResponseEntity<StreamingResponseBody> history(Caller caller, @PathVariable String engagementId,
                               @RequestParam(required = false) String type,
                               @RequestParam(required = false) String family,
                               @RequestParam(required = false) String actor,
@@ -65,7 +63,6 @@ class HistoryController {
                               @RequestParam(required = false) String format,
                               @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                               HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         HistoryFilter filter = HistoryFilter.of(type, family, actor, side, from, to, after);
         int pageSize = HistoryFilter.limit(limit, MAX_LIMIT);
         lookups.engagement(engagementId);
@@ -96,7 +93,7 @@ class HistoryController {
     private static String format(String format, String accept) {
         if (format != null) {
             if (!List.of("json", "ndjson", "csv").contains(format)) {
-                throw new com.engagementledger.engagement.web.ProblemHandler.BadRequest("format", "enum",
+                throw ApiProblem.invalidParameter("format", FieldRule.ENUM,
                         "format must be json, ndjson or csv");
             }
             return format;

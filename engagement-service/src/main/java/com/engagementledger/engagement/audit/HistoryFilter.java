@@ -2,7 +2,8 @@ package com.engagementledger.engagement.audit;
 
 import com.engagementledger.contract.EventCatalog;
 import com.engagementledger.contract.Enums.Side;
-import com.engagementledger.engagement.web.ProblemHandler.BadRequest;
+import com.engagementledger.support.problem.ApiProblem;
+import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -21,22 +22,24 @@ record HistoryFilter(String type, String family, String actor, String side, Inst
     static HistoryFilter of(String type, String family, String actor, String side, String from, String to,
                             String after) {
         if (type != null && EventCatalog.byName(type).isEmpty()) {
-            throw new BadRequest("type", "enum", "'" + type + "' is not an event type; known types: "
-                    + EventCatalog.all().keySet());
+            throw ApiProblem.invalidParameter("type", FieldRule.ENUM, "'" + type + "' is not an event type; known "
+                    + "types: " + EventCatalog.all().keySet());
         }
         if (family != null && !FAMILIES.contains(family)) {
-            throw new BadRequest("family", "enum", "'" + family + "' is not an event family; known: " + FAMILIES);
+            throw ApiProblem.invalidParameter("family", FieldRule.ENUM, "'" + family + "' is not an event family; "
+                    + "known: " + FAMILIES);
         }
         if (actor != null && (actor.isBlank() || actor.length() > 255)) {
-            throw new BadRequest("actor", "size", "actor must be 1 to 255 characters");
+            throw ApiProblem.invalidParameter("actor", FieldRule.SIZE, "actor must be 1 to 255 characters");
         }
         if (side != null && Arrays.stream(Side.values()).noneMatch(s -> s.name().equals(side))) {
-            throw new BadRequest("side", "enum", "'" + side + "' is not one of " + Arrays.toString(Side.values()));
+            throw ApiProblem.invalidParameter("side", FieldRule.ENUM, "'" + side + "' is not one of "
+                    + Arrays.toString(Side.values()));
         }
         Instant fromInstant = instant("from", from);
         Instant toInstant = instant("to", to);
         if (fromInstant != null && toInstant != null && fromInstant.isAfter(toInstant)) {
-            throw new BadRequest("from", "order", "from must not be after to");
+            throw ApiProblem.invalidParameter("from", FieldRule.RANGE, "from must not be after to");
         }
         return new HistoryFilter(type, family, actor, side, fromInstant, toInstant, position("after", after), null);
     }
@@ -53,8 +56,8 @@ record HistoryFilter(String type, String family, String actor, String side, Inst
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new BadRequest(name, "instant", "'" + value + "' is not an ISO-8601 instant such as "
-                    + "2026-08-03T10:15:30Z");
+            throw ApiProblem.invalidParameter(name, FieldRule.FORMAT, "'" + value + "' is not an ISO-8601 instant "
+                    + "such as 2026-08-03T10:15:30Z");
         }
     }
 
@@ -69,7 +72,8 @@ record HistoryFilter(String type, String family, String actor, String side, Inst
             }
             return position;
         } catch (NumberFormatException e) {
-            throw new BadRequest(name, "position", name + " must be a position (a whole number, 0 or more)");
+            throw ApiProblem.invalidParameter(name, FieldRule.RANGE, name
+                    + " must be a position (a whole number, 0 or more)");
         }
     }
 
@@ -84,7 +88,7 @@ record HistoryFilter(String type, String family, String actor, String side, Inst
             }
             return Math.min(limit, max);
         } catch (NumberFormatException e) {
-            throw new BadRequest("limit", "min", "limit must be a whole number of at least 1");
+            throw ApiProblem.invalidParameter("limit", FieldRule.RANGE, "limit must be a whole number of at least 1");
         }
     }
 }

@@ -2,10 +2,9 @@ package com.engagementledger.engagement.audit;
 
 import com.engagementledger.engagement.audit.chain.ChainWalk;
 import com.engagementledger.engagement.audit.chain.Verdict;
-import com.engagementledger.engagement.common.NotFound;
-import com.engagementledger.engagement.security.Caller;
-import com.engagementledger.engagement.security.EngagementAccess;
 import com.engagementledger.engagement.view.Lookups;
+import com.engagementledger.support.problem.ApiProblem;
+import com.engagementledger.support.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,16 +18,14 @@ import java.util.List;
 /** Tamper evidence: recompute an engagement's chain, sign its head, list the signed checkpoints, the public key. */
 @RestController
 class VerifyController {
-    private final EngagementAccess access;
     private final Lookups lookups;
     private final StoredEvents events;
     private final Checkpoints checkpoints;
     private final Signer signer;
     private final AuditReads reads;
 
-    VerifyController(EngagementAccess access, Lookups lookups, StoredEvents events, Checkpoints checkpoints,
+    VerifyController(Lookups lookups, StoredEvents events, Checkpoints checkpoints,
                      Signer signer, AuditReads reads) {
-        this.access = access;
         this.lookups = lookups;
         this.events = events;
         this.checkpoints = checkpoints;
@@ -37,8 +34,7 @@ class VerifyController {
     }
 
     @GetMapping("/engagements/{engagementId}/verify")
-    Verdict verify(@PathVariable String engagementId, HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
+    Verdict verify(Caller caller, @PathVariable String engagementId, HttpServletRequest http) {
         lookups.engagement(engagementId);
         reads.record(caller, engagementId, http);
         ChainWalk walk = new ChainWalk();
@@ -49,15 +45,14 @@ class VerifyController {
 
     @PostMapping("/engagements/{engagementId}/checkpoints")
     ResponseEntity<Checkpoints.Checkpoint> checkpoint(@PathVariable String engagementId) {
-        access.requireEngagement(engagementId);
         lookups.engagement(engagementId);
         return ResponseEntity.status(HttpStatus.CREATED).body(checkpoints.sign(engagementId)
-                .orElseThrow(() -> new NotFound("chain of engagement", engagementId)));
+                .orElseThrow(() -> ApiProblem.notFound("chain of engagement", engagementId)));
     }
 
     @GetMapping("/engagements/{engagementId}/checkpoints")
-    List<Checkpoints.Checkpoint> checkpoints(@PathVariable String engagementId, HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
+    List<Checkpoints.Checkpoint> checkpoints(Caller caller, @PathVariable String engagementId,
+                                             HttpServletRequest http) {
         lookups.engagement(engagementId);
         reads.record(caller, engagementId, http);
         return checkpoints.list(engagementId);

@@ -10,8 +10,7 @@ import com.engagementledger.engagement.decision.DecisionCommands.ApproveDecision
 import com.engagementledger.engagement.decision.DecisionCommands.ProposeDecision;
 import com.engagementledger.engagement.decision.DecisionCommands.ReverseDecision;
 import com.engagementledger.engagement.decision.DecisionCommands.SupersedeDecision;
-import com.engagementledger.engagement.security.Caller;
-import com.engagementledger.engagement.security.EngagementAccess;
+import com.engagementledger.engagement.security.Actors;
 import com.engagementledger.engagement.view.Lookups;
 import com.engagementledger.engagement.view.ViewStore;
 import com.engagementledger.engagement.web.CommandResult;
@@ -20,6 +19,7 @@ import com.engagementledger.engagement.web.IfMatch;
 import com.engagementledger.engagement.web.ListQuery;
 import com.engagementledger.engagement.web.Paging;
 import com.engagementledger.engagement.web.SafeText;
+import com.engagementledger.support.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -43,16 +43,14 @@ import java.util.List;
 @RequestMapping("/engagements/{engagementId}/decisions")
 class DecisionController {
     private final CommandRunner runner;
-    private final EngagementAccess access;
     private final Lookups lookups;
     private final ViewStore views;
     private final DecisionSearch search;
     private final int maxPageSize;
 
-    DecisionController(CommandRunner runner, EngagementAccess access, Lookups lookups, ViewStore views,
+    DecisionController(CommandRunner runner, Lookups lookups, ViewStore views,
                        DecisionSearch search, @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
         this.runner = runner;
-        this.access = access;
         this.lookups = lookups;
         this.views = views;
         this.search = search;
@@ -75,9 +73,8 @@ class DecisionController {
     }
 
     @PostMapping
-    ResponseEntity<CommandResult> propose(@PathVariable String engagementId, @Valid @RequestBody ProposeRequest body,
-                                          HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
+    ResponseEntity<CommandResult> propose(Caller caller, @PathVariable String engagementId,
+                                          @Valid @RequestBody ProposeRequest body, HttpServletRequest http) {
         lookups.openEngagement(engagementId);
         if (body.supersedes() != null) {
             lookups.child(DecisionViewFold.KIND, body.supersedes(), engagementId, DecisionView.class);
@@ -86,7 +83,7 @@ class DecisionController {
         return runner.run(new CommandRunner.Request(caller, http, body, DecisionViewFold.KIND, id, true,
                 new ProposeDecision(id, engagementId, body.title(), body.category(), body.context(), body.decision(),
                         body.consequences(), body.alternatives() == null ? List.of() : body.alternatives(),
-                        body.reversibility(), body.supersedes(), caller.actor())));
+                        body.reversibility(), body.supersedes(), Actors.of(caller))));
     }
 
     /** decidedBy matches the proposer, the acceptor or the second approver. */
@@ -97,7 +94,6 @@ class DecisionController {
                                    @RequestParam(required = false) String decidedBy,
                                    @RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer size) {
-        access.requireEngagement(engagementId);
         if (category == null && decidedBy == null) {
             return ListQuery.page(views, DecisionViewFold.KIND, engagementId, status == null ? null : status.name(),
                     DecisionView.class, page, size, maxPageSize);
@@ -110,41 +106,39 @@ class DecisionController {
 
     @GetMapping("/{decisionId}")
     ResponseEntity<DecisionView> get(@PathVariable String engagementId, @PathVariable String decisionId) {
-        access.requireEngagement(engagementId);
         ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
     }
 
     @PostMapping("/{decisionId}/acceptance")
-    ResponseEntity<CommandResult> accept(@PathVariable String engagementId, @PathVariable String decisionId,
+    ResponseEntity<CommandResult> accept(Caller caller, @PathVariable String engagementId,
+                                         @PathVariable String decisionId,
                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                          HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         lookups.openEngagement(engagementId);
         ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
         Long expected = IfMatch.check(ifMatch, stored.version());
         return runner.run(new CommandRunner.Request(caller, http, decisionId, DecisionViewFold.KIND, decisionId,
-                false, new AcceptDecision(decisionId, expected, caller.actor())));
+                false, new AcceptDecision(decisionId, expected, Actors.of(caller))));
     }
 
     @PostMapping("/{decisionId}/approval")
-    ResponseEntity<CommandResult> approve(@PathVariable String engagementId, @PathVariable String decisionId,
+    ResponseEntity<CommandResult> approve(Caller caller, @PathVariable String engagementId,
+                                          @PathVariable String decisionId,
                                           @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                           HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         lookups.openEngagement(engagementId);
         ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
         Long expected = IfMatch.check(ifMatch, stored.version());
         return runner.run(new CommandRunner.Request(caller, http, decisionId, DecisionViewFold.KIND, decisionId,
-                false, new ApproveDecision(decisionId, expected, caller.actor())));
+                false, new ApproveDecision(decisionId, expected, Actors.of(caller))));
     }
 
     @PostMapping("/{decisionId}/supersession")
-    ResponseEntity<CommandResult> supersede(@PathVariable String engagementId, @PathVariable String decisionId,
-                                            @Valid @RequestBody SupersedeRequest body,
+    ResponseEntity<CommandResult> supersede(Caller caller, @PathVariable String engagementId,
+                                            @PathVariable String decisionId, @Valid @RequestBody SupersedeRequest body,
                                             @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                             HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         lookups.openEngagement(engagementId);
         ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
         DecisionView successor = decision(engagementId, body.supersededBy()).state();
@@ -152,20 +146,19 @@ class DecisionController {
                 "the superseding decision must be in effect; it is " + successor.status);
         Long expected = IfMatch.check(ifMatch, stored.version());
         return runner.run(new CommandRunner.Request(caller, http, body, DecisionViewFold.KIND, decisionId, false,
-                new SupersedeDecision(decisionId, expected, body.supersededBy(), body.reason(), caller.actor())));
+                new SupersedeDecision(decisionId, expected, body.supersededBy(), body.reason(), Actors.of(caller))));
     }
 
     @PostMapping("/{decisionId}/reversal")
-    ResponseEntity<CommandResult> reverse(@PathVariable String engagementId, @PathVariable String decisionId,
-                                          @Valid @RequestBody ReasonRequest body,
+    ResponseEntity<CommandResult> reverse(Caller caller, @PathVariable String engagementId,
+                                          @PathVariable String decisionId, @Valid @RequestBody ReasonRequest body,
                                           @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                           HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         lookups.openEngagement(engagementId);
         ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
         Long expected = IfMatch.check(ifMatch, stored.version());
         return runner.run(new CommandRunner.Request(caller, http, body, DecisionViewFold.KIND, decisionId, false,
-                new ReverseDecision(decisionId, expected, body.reason(), caller.actor())));
+                new ReverseDecision(decisionId, expected, body.reason(), Actors.of(caller))));
     }
 
     private ViewStore.Stored<DecisionView> decision(String engagementId, String decisionId) {

@@ -12,8 +12,7 @@ import com.engagementledger.engagement.delivery.DeliveryCommands.RecordDefect;
 import com.engagementledger.engagement.delivery.DeliveryCommands.ReopenWorkItem;
 import com.engagementledger.engagement.delivery.DeliveryCommands.ShipRelease;
 import com.engagementledger.engagement.delivery.DeliveryCommands.StartWorkItem;
-import com.engagementledger.engagement.security.Caller;
-import com.engagementledger.engagement.security.EngagementAccess;
+import com.engagementledger.engagement.security.Actors;
 import com.engagementledger.engagement.view.Lookups;
 import com.engagementledger.engagement.view.ViewStore;
 import com.engagementledger.engagement.web.CommandResult;
@@ -23,6 +22,7 @@ import com.engagementledger.engagement.web.ListQuery;
 import com.engagementledger.engagement.web.Paging;
 import com.engagementledger.engagement.web.Plausible;
 import com.engagementledger.engagement.web.SafeText;
+import com.engagementledger.support.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -49,15 +49,13 @@ import java.time.LocalDate;
 @RequestMapping("/engagements/{engagementId}")
 class DeliveryController {
     private final CommandRunner runner;
-    private final EngagementAccess access;
     private final Lookups lookups;
     private final ViewStore views;
     private final int maxPageSize;
 
-    DeliveryController(CommandRunner runner, EngagementAccess access, Lookups lookups, ViewStore views,
+    DeliveryController(CommandRunner runner, Lookups lookups, ViewStore views,
                        @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
         this.runner = runner;
-        this.access = access;
         this.lookups = lookups;
         this.views = views;
         this.maxPageSize = maxPageSize;
@@ -90,35 +88,35 @@ class DeliveryController {
     }
 
     @PostMapping("/work-items")
-    ResponseEntity<CommandResult> start(@PathVariable String engagementId, @Valid @RequestBody StartRequest body,
-                                        HttpServletRequest http) {
-        Caller caller = open(engagementId);
+    ResponseEntity<CommandResult> start(Caller caller, @PathVariable String engagementId,
+                                        @Valid @RequestBody StartRequest body, HttpServletRequest http) {
+        lookups.openEngagement(engagementId);
         String id = Ids.newId();
         return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.WORK_ITEM, id, true,
                 new StartWorkItem(id, engagementId, body.title(), body.workstreamId(), body.startedAt(),
-                        caller.actor())));
+                        Actors.of(caller))));
     }
 
     @PostMapping("/work-items/{workItemId}/delivery")
-    ResponseEntity<CommandResult> deliver(@PathVariable String engagementId, @PathVariable String workItemId,
-                                          @Valid @RequestBody DeliverRequest body,
+    ResponseEntity<CommandResult> deliver(Caller caller, @PathVariable String engagementId,
+                                          @PathVariable String workItemId, @Valid @RequestBody DeliverRequest body,
                                           @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                           HttpServletRequest http) {
-        Caller caller = open(engagementId);
+        lookups.openEngagement(engagementId);
         Long expected = IfMatch.check(ifMatch, workItem(engagementId, workItemId).version());
         return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.WORK_ITEM, workItemId,
-                false, new DeliverWorkItem(workItemId, expected, body.deliveredAt(), caller.actor())));
+                false, new DeliverWorkItem(workItemId, expected, body.deliveredAt(), Actors.of(caller))));
     }
 
     @PostMapping("/work-items/{workItemId}/reopening")
-    ResponseEntity<CommandResult> reopen(@PathVariable String engagementId, @PathVariable String workItemId,
-                                         @Valid @RequestBody ReopenRequest body,
+    ResponseEntity<CommandResult> reopen(Caller caller, @PathVariable String engagementId,
+                                         @PathVariable String workItemId, @Valid @RequestBody ReopenRequest body,
                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                          HttpServletRequest http) {
-        Caller caller = open(engagementId);
+        lookups.openEngagement(engagementId);
         Long expected = IfMatch.check(ifMatch, workItem(engagementId, workItemId).version());
         return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.WORK_ITEM, workItemId,
-                false, new ReopenWorkItem(workItemId, expected, body.reopenedAt(), body.reason(), caller.actor())));
+                false, new ReopenWorkItem(workItemId, expected, body.reopenedAt(), body.reason(), Actors.of(caller))));
     }
 
     @GetMapping("/work-items")
@@ -126,36 +124,34 @@ class DeliveryController {
                                         @RequestParam(required = false) String status,
                                         @RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size) {
-        access.requireEngagement(engagementId);
         return ListQuery.page(views, DeliveryViewFolds.WORK_ITEM, engagementId, status, WorkItemView.class, page,
                 size, maxPageSize);
     }
 
     @GetMapping("/work-items/{workItemId}")
     ResponseEntity<WorkItemView> getWorkItem(@PathVariable String engagementId, @PathVariable String workItemId) {
-        access.requireEngagement(engagementId);
         ViewStore.Stored<WorkItemView> stored = workItem(engagementId, workItemId);
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
     }
 
     @PostMapping("/releases")
-    ResponseEntity<CommandResult> plan(@PathVariable String engagementId, @Valid @RequestBody PlanRequest body,
-                                       HttpServletRequest http) {
-        Caller caller = open(engagementId);
+    ResponseEntity<CommandResult> plan(Caller caller, @PathVariable String engagementId,
+                                       @Valid @RequestBody PlanRequest body, HttpServletRequest http) {
+        lookups.openEngagement(engagementId);
         String id = Ids.newId();
         return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.RELEASE, id, true,
-                new PlanRelease(id, engagementId, body.name(), body.plannedFor(), caller.actor())));
+                new PlanRelease(id, engagementId, body.name(), body.plannedFor(), Actors.of(caller))));
     }
 
     @PostMapping("/releases/{releaseId}/shipment")
-    ResponseEntity<CommandResult> ship(@PathVariable String engagementId, @PathVariable String releaseId,
+    ResponseEntity<CommandResult> ship(Caller caller, @PathVariable String engagementId, @PathVariable String releaseId,
                                        @Valid @RequestBody ShipRequest body,
                                        @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                        HttpServletRequest http) {
-        Caller caller = open(engagementId);
+        lookups.openEngagement(engagementId);
         Long expected = IfMatch.check(ifMatch, release(engagementId, releaseId).version());
         return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.RELEASE, releaseId, false,
-                new ShipRelease(releaseId, expected, body.shippedOn(), caller.actor())));
+                new ShipRelease(releaseId, expected, body.shippedOn(), Actors.of(caller))));
     }
 
     @GetMapping("/releases")
@@ -163,22 +159,20 @@ class DeliveryController {
                                       @RequestParam(required = false) String status,
                                       @RequestParam(required = false) Integer page,
                                       @RequestParam(required = false) Integer size) {
-        access.requireEngagement(engagementId);
         return ListQuery.page(views, DeliveryViewFolds.RELEASE, engagementId, status, ReleaseView.class, page, size,
                 maxPageSize);
     }
 
     @GetMapping("/releases/{releaseId}")
     ResponseEntity<ReleaseView> getRelease(@PathVariable String engagementId, @PathVariable String releaseId) {
-        access.requireEngagement(engagementId);
         ViewStore.Stored<ReleaseView> stored = release(engagementId, releaseId);
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
     }
 
     @PostMapping("/defects")
-    ResponseEntity<CommandResult> defect(@PathVariable String engagementId, @Valid @RequestBody DefectRequest body,
-                                         HttpServletRequest http) {
-        Caller caller = open(engagementId);
+    ResponseEntity<CommandResult> defect(Caller caller, @PathVariable String engagementId,
+                                         @Valid @RequestBody DefectRequest body, HttpServletRequest http) {
+        lookups.openEngagement(engagementId);
         if (body.workItemId() != null) {
             workItem(engagementId, body.workItemId());
         }
@@ -188,46 +182,37 @@ class DeliveryController {
         String id = Ids.newId();
         return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.DEFECT, id, true,
                 new RecordDefect(id, engagementId, body.stage(), body.severity(), body.foundAt(), body.workItemId(),
-                        body.releaseId(), body.description(), caller.actor())));
+                        body.releaseId(), body.description(), Actors.of(caller))));
     }
 
     @GetMapping("/defects")
     Paging.Page<DefectFound> defects(@PathVariable String engagementId, @RequestParam(required = false) Integer page,
                                      @RequestParam(required = false) Integer size) {
-        access.requireEngagement(engagementId);
         return ListQuery.page(views, DeliveryViewFolds.DEFECT, engagementId, null, DefectFound.class, page, size,
                 maxPageSize);
     }
 
     @GetMapping("/defects/{defectId}")
     DefectFound getDefect(@PathVariable String engagementId, @PathVariable String defectId) {
-        access.requireEngagement(engagementId);
         return lookups.child(DeliveryViewFolds.DEFECT, defectId, engagementId, DefectFound.class).state();
     }
 
     @PostMapping("/satisfaction-ratings")
-    ResponseEntity<CommandResult> rate(@PathVariable String engagementId, @Valid @RequestBody RatingRequest body,
-                                       HttpServletRequest http) {
-        Caller caller = open(engagementId);
+    ResponseEntity<CommandResult> rate(Caller caller, @PathVariable String engagementId,
+                                       @Valid @RequestBody RatingRequest body, HttpServletRequest http) {
+        lookups.openEngagement(engagementId);
         String id = Ids.newId();
         return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.RATING, id, true,
                 new RateSatisfaction(id, engagementId, body.stakeholder(), body.rating(), body.ratedOn(),
-                        body.comment(), caller.actor())));
+                        body.comment(), Actors.of(caller))));
     }
 
     @GetMapping("/satisfaction-ratings")
     Paging.Page<SatisfactionRated> ratings(@PathVariable String engagementId,
                                            @RequestParam(required = false) Integer page,
                                            @RequestParam(required = false) Integer size) {
-        access.requireEngagement(engagementId);
         return ListQuery.page(views, DeliveryViewFolds.RATING, engagementId, null, SatisfactionRated.class, page,
                 size, maxPageSize);
-    }
-
-    private Caller open(String engagementId) {
-        Caller caller = access.requireEngagement(engagementId);
-        lookups.openEngagement(engagementId);
-        return caller;
     }
 
     private ViewStore.Stored<WorkItemView> workItem(String engagementId, String workItemId) {

@@ -21,15 +21,16 @@ import com.engagementledger.engagement.engagement.EngagementRequests.OwnershipRe
 import com.engagementledger.engagement.engagement.EngagementRequests.ReasonRequest;
 import com.engagementledger.engagement.engagement.EngagementRequests.ReviewRequest;
 import com.engagementledger.engagement.engagement.EngagementRequests.WorkstreamRequest;
-import com.engagementledger.engagement.security.Caller;
-import com.engagementledger.engagement.security.EngagementAccess;
+import com.engagementledger.engagement.security.Actors;
 import com.engagementledger.engagement.view.Lookups;
 import com.engagementledger.engagement.view.ViewStore;
 import com.engagementledger.engagement.web.CommandResult;
 import com.engagementledger.engagement.web.CommandRunner;
 import com.engagementledger.engagement.web.IfMatch;
 import com.engagementledger.engagement.web.Paging;
-import com.engagementledger.engagement.web.ProblemHandler;
+import com.engagementledger.support.problem.ApiProblem;
+import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
+import com.engagementledger.support.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,24 +54,22 @@ import java.util.Map;
 @RequestMapping("/engagements")
 class EngagementController {
     private final CommandRunner runner;
-    private final EngagementAccess access;
     private final Lookups lookups;
     private final ViewStore views;
     private final int maxPageSize;
 
-    EngagementController(CommandRunner runner, EngagementAccess access, Lookups lookups, ViewStore views,
+    EngagementController(CommandRunner runner, Lookups lookups, ViewStore views,
                          @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
         this.runner = runner;
-        this.access = access;
         this.lookups = lookups;
         this.views = views;
         this.maxPageSize = maxPageSize;
     }
 
     @PostMapping
-    ResponseEntity<CommandResult> open(@Valid @RequestBody OpenEngagementRequest body, HttpServletRequest http) {
-        Caller caller = access.caller();
-        RuleViolation.require(caller.seesAllEngagements(), "engagement.open.scope",
+    ResponseEntity<CommandResult> open(Caller caller, @Valid @RequestBody OpenEngagementRequest body,
+                                       HttpServletRequest http) {
+        RuleViolation.require(caller.seesAll(), "engagement.open.scope",
                 "opening an engagement needs a token scoped to all engagements (\"*\")");
         requireZone("clientTimeZone", body.clientTimeZone());
         requireZone("partnerTimeZone", body.partnerTimeZone());
@@ -79,146 +78,137 @@ class EngagementController {
                 new OpenEngagement(id, body.name(), body.clientName(), body.partnerName(), body.model(),
                         body.managementStructure(), body.contractType(), body.clientTimeZone(),
                         body.partnerTimeZone(), body.overlapStart(), body.overlapEnd(), body.coveragePattern(),
-                        body.startDate(), caller.actor())));
+                        body.startDate(), Actors.of(caller))));
     }
 
     @GetMapping
-    Paging.Page<EngagementView> list(@RequestParam(required = false) Integer page,
+    Paging.Page<EngagementView> list(Caller caller, @RequestParam(required = false) Integer page,
                                      @RequestParam(required = false) Integer size) {
-        Caller caller = access.caller();
         int pageSize = Paging.size(size, maxPageSize);
         int pageNumber = Paging.page(page);
-        List<EngagementView> items = views.listEngagements(caller.engagements(), caller.seesAllEngagements(),
+        List<EngagementView> items = views.listEngagements(List.copyOf(caller.engagements()), caller.seesAll(),
                         EngagementView.class, pageNumber * pageSize, pageSize).stream()
                 .map(ViewStore.Stored::state).toList();
         return new Paging.Page<>(items, pageNumber, pageSize,
-                views.countEngagements(caller.engagements(), caller.seesAllEngagements()));
+                views.countEngagements(List.copyOf(caller.engagements()), caller.seesAll()));
     }
 
     @GetMapping("/{engagementId}")
     ResponseEntity<EngagementView> get(@PathVariable String engagementId) {
-        access.requireEngagement(engagementId);
         ViewStore.Stored<EngagementView> stored = lookups.engagement(engagementId);
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
     }
 
     @GetMapping("/{engagementId}/ownership")
     Map<OwnershipArea, EngagementView.Owner> ownership(@PathVariable String engagementId) {
-        access.requireEngagement(engagementId);
         return lookups.engagement(engagementId).state().ownership;
     }
 
     @GetMapping("/{engagementId}/workstreams")
     List<EngagementView.Workstream> workstreams(@PathVariable String engagementId) {
-        access.requireEngagement(engagementId);
         return lookups.engagement(engagementId).state().workstreams;
     }
 
     @GetMapping("/{engagementId}/governance-reviews")
     List<EngagementView.Review> reviews(@PathVariable String engagementId) {
-        access.requireEngagement(engagementId);
         return lookups.engagement(engagementId).state().reviews;
     }
 
     @PostMapping("/{engagementId}/coverage")
-    ResponseEntity<CommandResult> coverage(@PathVariable String engagementId, @Valid @RequestBody CoverageRequest body,
+    ResponseEntity<CommandResult> coverage(Caller caller, @PathVariable String engagementId,
+                                           @Valid @RequestBody CoverageRequest body,
                                            @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                            HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         Long expected = IfMatch.check(ifMatch, lookups.engagement(engagementId).version());
         return update(caller, http, body, engagementId, new ChangeCoverage(engagementId, expected,
-                body.coveragePattern(), body.overlapStart(), body.overlapEnd(), body.reason(), caller.actor()));
+                body.coveragePattern(), body.overlapStart(), body.overlapEnd(), body.reason(), Actors.of(caller)));
     }
 
     @PostMapping("/{engagementId}/pause")
-    ResponseEntity<CommandResult> pause(@PathVariable String engagementId, @Valid @RequestBody ReasonRequest body,
+    ResponseEntity<CommandResult> pause(Caller caller, @PathVariable String engagementId,
+                                        @Valid @RequestBody ReasonRequest body,
                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                         HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         Long expected = IfMatch.check(ifMatch, lookups.engagement(engagementId).version());
         return update(caller, http, body, engagementId,
-                new PauseEngagement(engagementId, expected, body.reason(), caller.actor()));
+                new PauseEngagement(engagementId, expected, body.reason(), Actors.of(caller)));
     }
 
     @PostMapping("/{engagementId}/resume")
-    ResponseEntity<CommandResult> resume(@PathVariable String engagementId, @Valid @RequestBody ReasonRequest body,
+    ResponseEntity<CommandResult> resume(Caller caller, @PathVariable String engagementId,
+                                         @Valid @RequestBody ReasonRequest body,
                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                          HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         Long expected = IfMatch.check(ifMatch, lookups.engagement(engagementId).version());
         return update(caller, http, body, engagementId,
-                new ResumeEngagement(engagementId, expected, body.reason(), caller.actor()));
+                new ResumeEngagement(engagementId, expected, body.reason(), Actors.of(caller)));
     }
 
     @PostMapping("/{engagementId}/close")
-    ResponseEntity<CommandResult> close(@PathVariable String engagementId, @Valid @RequestBody ReasonRequest body,
+    ResponseEntity<CommandResult> close(Caller caller, @PathVariable String engagementId,
+                                        @Valid @RequestBody ReasonRequest body,
                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                         HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         Long expected = IfMatch.check(ifMatch, lookups.engagement(engagementId).version());
         return update(caller, http, body, engagementId,
-                new CloseEngagement(engagementId, expected, body.reason(), caller.actor()));
+                new CloseEngagement(engagementId, expected, body.reason(), Actors.of(caller)));
     }
 
     @PostMapping("/{engagementId}/workstreams")
-    ResponseEntity<CommandResult> transfer(@PathVariable String engagementId,
+    ResponseEntity<CommandResult> transfer(Caller caller, @PathVariable String engagementId,
                                            @Valid @RequestBody WorkstreamRequest body,
                                            @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                            HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         Long expected = IfMatch.check(ifMatch, lookups.engagement(engagementId).version());
         String workstreamId = Ids.newId();
         return runner.run(new CommandRunner.Request(caller, http, body, EngagementViewFold.KIND, engagementId, true,
                 new TransferWorkstream(engagementId, expected, workstreamId, body.name(), body.workType(),
-                        body.confirmedConditions(), caller.actor())).withAnswerId(workstreamId));
+                        body.confirmedConditions(), Actors.of(caller))).withAnswerId(workstreamId));
     }
 
     @PostMapping("/{engagementId}/ownership/{area}")
-    ResponseEntity<CommandResult> assign(@PathVariable String engagementId, @PathVariable OwnershipArea area,
-                                         @Valid @RequestBody OwnershipRequest body,
+    ResponseEntity<CommandResult> assign(Caller caller, @PathVariable String engagementId,
+                                         @PathVariable OwnershipArea area, @Valid @RequestBody OwnershipRequest body,
                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                          HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         Long expected = IfMatch.check(ifMatch, lookups.engagement(engagementId).version());
         return update(caller, http, body, engagementId, new AssignOwnership(engagementId, expected, area,
-                body.ownerId(), body.ownerName(), body.ownerSide(), body.reason(), caller.actor()));
+                body.ownerId(), body.ownerName(), body.ownerSide(), body.reason(), Actors.of(caller)));
     }
 
     @PostMapping("/{engagementId}/ownership/{area}/revocation")
-    ResponseEntity<CommandResult> revoke(@PathVariable String engagementId, @PathVariable OwnershipArea area,
-                                         @Valid @RequestBody ReasonRequest body,
+    ResponseEntity<CommandResult> revoke(Caller caller, @PathVariable String engagementId,
+                                         @PathVariable OwnershipArea area, @Valid @RequestBody ReasonRequest body,
                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                          HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         Long expected = IfMatch.check(ifMatch, lookups.engagement(engagementId).version());
         return update(caller, http, body, engagementId,
-                new RevokeOwnership(engagementId, expected, area, body.reason(), caller.actor()));
+                new RevokeOwnership(engagementId, expected, area, body.reason(), Actors.of(caller)));
     }
 
     @PostMapping("/{engagementId}/governance-reviews")
-    ResponseEntity<CommandResult> review(@PathVariable String engagementId, @Valid @RequestBody ReviewRequest body,
+    ResponseEntity<CommandResult> review(Caller caller, @PathVariable String engagementId,
+                                         @Valid @RequestBody ReviewRequest body,
                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                          HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         Long expected = IfMatch.check(ifMatch, lookups.engagement(engagementId).version());
         String reviewId = Ids.newId();
         return runner.run(new CommandRunner.Request(caller, http, body, EngagementViewFold.KIND, engagementId, true,
                 new RecordGovernanceReview(engagementId, expected, reviewId, body.kind(), body.heldOn(), body.attendees(),
-                        body.outcomes() == null ? List.of() : body.outcomes(), caller.actor()))
+                        body.outcomes() == null ? List.of() : body.outcomes(), Actors.of(caller)))
                 .withAnswerId(reviewId));
     }
 
     @PostMapping("/{engagementId}/escalation-path")
-    ResponseEntity<CommandResult> escalationPath(@PathVariable String engagementId,
+    ResponseEntity<CommandResult> escalationPath(Caller caller, @PathVariable String engagementId,
                                                  @Valid @RequestBody EscalationPathRequest body,
                                                  @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                                  HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         Long expected = IfMatch.check(ifMatch, lookups.engagement(engagementId).version());
         List<EscalationLevel> levels = body.levels().stream()
                 .map(l -> new EscalationLevel(l.name(), l.contact(), l.side())).toList();
         return update(caller, http, body, engagementId,
-                new DefineEscalationPath(engagementId, expected, levels, caller.actor()));
+                new DefineEscalationPath(engagementId, expected, levels, Actors.of(caller)));
     }
 
     private ResponseEntity<CommandResult> update(Caller caller, HttpServletRequest http, Object body,
@@ -232,7 +222,7 @@ class EngagementController {
         try {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new ProblemHandler.BadRequest(field, "time-zone",
+            throw ApiProblem.invalidField(field, FieldRule.FORMAT,
                     "'" + zone + "' is not a known IANA time zone");
         }
     }

@@ -10,8 +10,7 @@ import com.engagementledger.engagement.incident.IncidentCommands.MitigateInciden
 import com.engagementledger.engagement.incident.IncidentCommands.OpenIncident;
 import com.engagementledger.engagement.incident.IncidentCommands.PublishPostmortem;
 import com.engagementledger.engagement.incident.IncidentCommands.ResolveIncident;
-import com.engagementledger.engagement.security.Caller;
-import com.engagementledger.engagement.security.EngagementAccess;
+import com.engagementledger.engagement.security.Actors;
 import com.engagementledger.engagement.view.Lookups;
 import com.engagementledger.engagement.view.ViewStore;
 import com.engagementledger.engagement.web.CommandResult;
@@ -21,6 +20,7 @@ import com.engagementledger.engagement.web.ListQuery;
 import com.engagementledger.engagement.web.Paging;
 import com.engagementledger.engagement.web.Plausible;
 import com.engagementledger.engagement.web.SafeText;
+import com.engagementledger.support.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -49,15 +49,13 @@ class IncidentController {
     static final String LINK = "^https?://\\S+$";
 
     private final CommandRunner runner;
-    private final EngagementAccess access;
     private final Lookups lookups;
     private final ViewStore views;
     private final int maxPageSize;
 
-    IncidentController(CommandRunner runner, EngagementAccess access, Lookups lookups, ViewStore views,
+    IncidentController(CommandRunner runner, Lookups lookups, ViewStore views,
                        @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
         this.runner = runner;
-        this.access = access;
         this.lookups = lookups;
         this.views = views;
         this.maxPageSize = maxPageSize;
@@ -88,15 +86,14 @@ class IncidentController {
     }
 
     @PostMapping
-    ResponseEntity<CommandResult> open(@PathVariable String engagementId, @Valid @RequestBody OpenRequest body,
-                                       HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
+    ResponseEntity<CommandResult> open(Caller caller, @PathVariable String engagementId,
+                                       @Valid @RequestBody OpenRequest body, HttpServletRequest http) {
         OverlapWindow window = window(lookups.openEngagement(engagementId));
         String id = Ids.newId();
         return runner.run(new CommandRunner.Request(caller, http, body, IncidentViewFold.KIND, id, true,
                 new OpenIncident(id, engagementId, body.severity(), body.service(), body.title(), body.detectedAt(),
                         body.runbookUrl(), !window.contains(body.detectedAt()),
-                        window.acknowledgeTargetMinutes(body.severity(), body.detectedAt()), caller.actor())));
+                        window.acknowledgeTargetMinutes(body.severity(), body.detectedAt()), Actors.of(caller))));
     }
 
     @GetMapping
@@ -104,72 +101,67 @@ class IncidentController {
                                    @RequestParam(required = false) IncidentStatus status,
                                    @RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer size) {
-        access.requireEngagement(engagementId);
         return ListQuery.page(views, IncidentViewFold.KIND, engagementId, status == null ? null : status.name(),
                 IncidentView.class, page, size, maxPageSize);
     }
 
     @GetMapping("/{incidentId}")
     ResponseEntity<IncidentView> get(@PathVariable String engagementId, @PathVariable String incidentId) {
-        access.requireEngagement(engagementId);
         ViewStore.Stored<IncidentView> stored = incident(engagementId, incidentId);
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
     }
 
     @PostMapping("/{incidentId}/acknowledgement")
-    ResponseEntity<CommandResult> acknowledge(@PathVariable String engagementId, @PathVariable String incidentId,
+    ResponseEntity<CommandResult> acknowledge(Caller caller, @PathVariable String engagementId,
+                                              @PathVariable String incidentId,
                                               @Valid @RequestBody AcknowledgeRequest body,
                                               @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                               HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         OverlapWindow window = window(lookups.openEngagement(engagementId));
         Long expected = IfMatch.check(ifMatch, incident(engagementId, incidentId).version());
         return update(caller, http, body, incidentId, new AcknowledgeIncident(incidentId, expected,
-                body.acknowledgedAt(), window.contains(body.acknowledgedAt()), caller.actor()));
+                body.acknowledgedAt(), window.contains(body.acknowledgedAt()), Actors.of(caller)));
     }
 
     @PostMapping("/{incidentId}/escalation")
-    ResponseEntity<CommandResult> escalate(@PathVariable String engagementId, @PathVariable String incidentId,
-                                           @Valid @RequestBody EscalateRequest body,
+    ResponseEntity<CommandResult> escalate(Caller caller, @PathVariable String engagementId,
+                                           @PathVariable String incidentId, @Valid @RequestBody EscalateRequest body,
                                            @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                            HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         Long expected = check(engagementId, incidentId, ifMatch);
         return update(caller, http, body, incidentId, new EscalateIncident(incidentId, expected, body.escalatedTo(),
-                body.escalatedAt(), body.reason(), caller.actor()));
+                body.escalatedAt(), body.reason(), Actors.of(caller)));
     }
 
     @PostMapping("/{incidentId}/mitigation")
-    ResponseEntity<CommandResult> mitigate(@PathVariable String engagementId, @PathVariable String incidentId,
-                                           @Valid @RequestBody MitigateRequest body,
+    ResponseEntity<CommandResult> mitigate(Caller caller, @PathVariable String engagementId,
+                                           @PathVariable String incidentId, @Valid @RequestBody MitigateRequest body,
                                            @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                            HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         Long expected = check(engagementId, incidentId, ifMatch);
         return update(caller, http, body, incidentId,
-                new MitigateIncident(incidentId, expected, body.mitigatedAt(), body.summary(), caller.actor()));
+                new MitigateIncident(incidentId, expected, body.mitigatedAt(), body.summary(), Actors.of(caller)));
     }
 
     @PostMapping("/{incidentId}/resolution")
-    ResponseEntity<CommandResult> resolve(@PathVariable String engagementId, @PathVariable String incidentId,
-                                          @Valid @RequestBody ResolveRequest body,
+    ResponseEntity<CommandResult> resolve(Caller caller, @PathVariable String engagementId,
+                                          @PathVariable String incidentId, @Valid @RequestBody ResolveRequest body,
                                           @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                           HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         Long expected = check(engagementId, incidentId, ifMatch);
         return update(caller, http, body, incidentId,
-                new ResolveIncident(incidentId, expected, body.resolvedAt(), body.rootCause(), caller.actor()));
+                new ResolveIncident(incidentId, expected, body.resolvedAt(), body.rootCause(), Actors.of(caller)));
     }
 
     @PostMapping("/{incidentId}/postmortem")
-    ResponseEntity<CommandResult> postmortem(@PathVariable String engagementId, @PathVariable String incidentId,
+    ResponseEntity<CommandResult> postmortem(Caller caller, @PathVariable String engagementId,
+                                             @PathVariable String incidentId,
                                              @Valid @RequestBody PostmortemRequest body,
                                              @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                              HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         Long expected = check(engagementId, incidentId, ifMatch);
         return update(caller, http, body, incidentId, new PublishPostmortem(incidentId, expected, body.publishedAt(),
-                body.url(), body.summary(), caller.actor()));
+                body.url(), body.summary(), Actors.of(caller)));
     }
 
     private Long check(String engagementId, String incidentId, String ifMatch) {

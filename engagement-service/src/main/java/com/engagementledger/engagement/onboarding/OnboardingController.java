@@ -11,8 +11,7 @@ import com.engagementledger.engagement.onboarding.OnboardingCommands.AssessKnowl
 import com.engagementledger.engagement.onboarding.OnboardingCommands.JoinEngineer;
 import com.engagementledger.engagement.onboarding.OnboardingCommands.LeaveEngagement;
 import com.engagementledger.engagement.onboarding.OnboardingCommands.ReachMilestone;
-import com.engagementledger.engagement.security.Caller;
-import com.engagementledger.engagement.security.EngagementAccess;
+import com.engagementledger.engagement.security.Actors;
 import com.engagementledger.engagement.view.Lookups;
 import com.engagementledger.engagement.view.ViewStore;
 import com.engagementledger.engagement.web.CommandResult;
@@ -22,6 +21,7 @@ import com.engagementledger.engagement.web.ListQuery;
 import com.engagementledger.engagement.web.Paging;
 import com.engagementledger.engagement.web.Plausible;
 import com.engagementledger.engagement.web.SafeText;
+import com.engagementledger.support.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -47,15 +47,13 @@ import java.time.LocalDate;
 @RequestMapping("/engagements/{engagementId}/engineers")
 class OnboardingController {
     private final CommandRunner runner;
-    private final EngagementAccess access;
     private final Lookups lookups;
     private final ViewStore views;
     private final int maxPageSize;
 
-    OnboardingController(CommandRunner runner, EngagementAccess access, Lookups lookups, ViewStore views,
+    OnboardingController(CommandRunner runner, Lookups lookups, ViewStore views,
                          @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
         this.runner = runner;
-        this.access = access;
         this.lookups = lookups;
         this.views = views;
         this.maxPageSize = maxPageSize;
@@ -79,76 +77,69 @@ class OnboardingController {
     }
 
     @PostMapping
-    ResponseEntity<CommandResult> join(@PathVariable String engagementId, @Valid @RequestBody JoinRequest body,
-                                       HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
+    ResponseEntity<CommandResult> join(Caller caller, @PathVariable String engagementId,
+                                       @Valid @RequestBody JoinRequest body, HttpServletRequest http) {
         EngagementView engagement = lookups.openEngagement(engagementId);
         RuleViolation.require(!body.joinedOn().isBefore(engagement.startDate.minusDays(90)),
                 "onboarding.joined.before-engagement", "an engineer cannot join long before the engagement starts");
         String id = Ids.newId();
         return runner.run(new CommandRunner.Request(caller, http, body, EngineerViewFold.KIND, id, true,
                 new JoinEngineer(id, engagementId, body.name(), body.side(), body.role(), body.joinedOn(),
-                        caller.actor())));
+                        Actors.of(caller))));
     }
 
     @GetMapping
     Paging.Page<EngineerView> list(@PathVariable String engagementId, @RequestParam(required = false) String status,
                                    @RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer size) {
-        access.requireEngagement(engagementId);
         return ListQuery.page(views, EngineerViewFold.KIND, engagementId, status, EngineerView.class, page, size,
                 maxPageSize);
     }
 
     @GetMapping("/{engineerId}")
     ResponseEntity<EngineerView> get(@PathVariable String engagementId, @PathVariable String engineerId) {
-        access.requireEngagement(engagementId);
         ViewStore.Stored<EngineerView> stored = engineer(engagementId, engineerId);
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
     }
 
     @PostMapping("/{engineerId}/phase")
-    ResponseEntity<CommandResult> advance(@PathVariable String engagementId, @PathVariable String engineerId,
-                                          @Valid @RequestBody PhaseRequest body,
+    ResponseEntity<CommandResult> advance(Caller caller, @PathVariable String engagementId,
+                                          @PathVariable String engineerId, @Valid @RequestBody PhaseRequest body,
                                           @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                           HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         Long expected = check(engagementId, engineerId, ifMatch);
         return update(caller, http, body, engineerId,
-                new AdvancePhase(engineerId, expected, body.toPhase(), body.advancedOn(), caller.actor()));
+                new AdvancePhase(engineerId, expected, body.toPhase(), body.advancedOn(), Actors.of(caller)));
     }
 
     @PostMapping("/{engineerId}/milestones")
-    ResponseEntity<CommandResult> milestone(@PathVariable String engagementId, @PathVariable String engineerId,
-                                            @Valid @RequestBody MilestoneRequest body,
+    ResponseEntity<CommandResult> milestone(Caller caller, @PathVariable String engagementId,
+                                            @PathVariable String engineerId, @Valid @RequestBody MilestoneRequest body,
                                             @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                             HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         Long expected = check(engagementId, engineerId, ifMatch);
         return update(caller, http, body, engineerId,
-                new ReachMilestone(engineerId, expected, body.milestone(), body.reachedOn(), caller.actor()));
+                new ReachMilestone(engineerId, expected, body.milestone(), body.reachedOn(), Actors.of(caller)));
     }
 
     @PostMapping("/{engineerId}/knowledge-transfer-assessment")
-    ResponseEntity<CommandResult> assess(@PathVariable String engagementId, @PathVariable String engineerId,
-                                         @Valid @RequestBody AssessmentRequest body,
+    ResponseEntity<CommandResult> assess(Caller caller, @PathVariable String engagementId,
+                                         @PathVariable String engineerId, @Valid @RequestBody AssessmentRequest body,
                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                          HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         Long expected = check(engagementId, engineerId, ifMatch);
         return update(caller, http, body, engineerId, new AssessKnowledgeTransfer(engineerId, expected, body.score(),
-                body.assessedOn(), body.notes(), caller.actor()));
+                body.assessedOn(), body.notes(), Actors.of(caller)));
     }
 
     @PostMapping("/{engineerId}/departure")
-    ResponseEntity<CommandResult> leave(@PathVariable String engagementId, @PathVariable String engineerId,
-                                        @Valid @RequestBody DepartureRequest body,
+    ResponseEntity<CommandResult> leave(Caller caller, @PathVariable String engagementId,
+                                        @PathVariable String engineerId, @Valid @RequestBody DepartureRequest body,
                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
                                         HttpServletRequest http) {
-        Caller caller = access.requireEngagement(engagementId);
         Long expected = check(engagementId, engineerId, ifMatch);
         return update(caller, http, body, engineerId,
-                new LeaveEngagement(engineerId, expected, body.leftOn(), body.reason(), caller.actor()));
+                new LeaveEngagement(engineerId, expected, body.leftOn(), body.reason(), Actors.of(caller)));
     }
 
     private Long check(String engagementId, String engineerId, String ifMatch) {

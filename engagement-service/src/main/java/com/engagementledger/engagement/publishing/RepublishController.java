@@ -1,5 +1,6 @@
 package com.engagementledger.engagement.publishing;
 
+import com.engagementledger.support.problem.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -8,10 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-import java.util.Map;
-
-/** ADMIN only (see SecurityConfig): re-publish the ledger from a global position for consumers that need a re-feed. */
+/** ADMIN only (all of /admin is): re-publish the ledger from a global position for consumers that need a re-feed. */
 @RestController
 class RepublishController {
     private final Republication republication;
@@ -28,11 +26,7 @@ class RepublishController {
 
     @ExceptionHandler(Republication.Refused.class)
     ProblemDetail refused(Republication.Refused e) {
-        HttpStatus status = e.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setTitle(e.conflict() ? "Re-publication not possible now" : "Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", "fromPosition", "rule", e.rule(),
-                "message", e.getMessage())));
-        return problem;
+        return (e.conflict() ? ApiProblem.of(HttpStatus.CONFLICT, e.rule(), "fromPosition", e.getMessage())
+                : ApiProblem.invalidParameter("fromPosition", e.rule(), e.getMessage())).toProblemDetail();
     }
 }

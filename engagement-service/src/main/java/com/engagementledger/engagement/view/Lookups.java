@@ -1,10 +1,10 @@
 package com.engagementledger.engagement.view;
 
 import com.engagementledger.contract.Enums.EngagementStatus;
-import com.engagementledger.engagement.common.NotFound;
 import com.engagementledger.engagement.common.RuleViolation;
 import com.engagementledger.engagement.engagement.EngagementView;
 import com.engagementledger.engagement.engagement.EngagementViewFold;
+import com.engagementledger.support.problem.ApiProblem;
 import org.springframework.stereotype.Component;
 
 /** Finds resources for the web layer; anything missing, or belonging to another engagement, is 404. */
@@ -18,7 +18,7 @@ public class Lookups {
 
     public ViewStore.Stored<EngagementView> engagement(String engagementId) {
         return views.find(EngagementViewFold.KIND, engagementId, EngagementView.class)
-                .orElseThrow(() -> new NotFound("engagement", engagementId));
+                .orElseThrow(() -> ApiProblem.notFound("engagement", engagementId));
     }
 
     /** The engagement, which must not be closed: a closed engagement records nothing new. */
@@ -33,6 +33,6 @@ public class Lookups {
     public <V> ViewStore.Stored<V> child(String kind, String id, String engagementId, Class<V> type) {
         return views.find(kind, id, type)
                 .filter(stored -> stored.engagementId().equals(engagementId))
-                .orElseThrow(() -> new NotFound(kind, id));
+                .orElseThrow(() -> ApiProblem.notFound(kind, id));
     }
 }

@@ -1,9 +1,13 @@
 package com.engagementledger.engagement.web;
 
+import com.engagementledger.engagement.common.Actor;
 import com.engagementledger.engagement.common.Metadata;
 import com.engagementledger.engagement.common.RuleViolation;
-import com.engagementledger.engagement.security.Caller;
+import com.engagementledger.engagement.security.Actors;
 import com.engagementledger.engagement.view.ViewStore;
+import com.engagementledger.support.problem.ApiProblem;
+import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
+import com.engagementledger.support.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,9 +82,10 @@ public class CommandRunner {
     public ResponseEntity<CommandResult> run(Request request) {
         String key = request.http().getHeader(IDEMPOTENCY_KEY);
         if (key != null && (key.isBlank() || key.length() > 255)) {
-            throw new ProblemHandler.BadRequest(IDEMPOTENCY_KEY, "size", "Idempotency-Key must be 1 to 255 characters");
+            throw ApiProblem.invalidHeader(IDEMPOTENCY_KEY, FieldRule.SIZE,
+                    "Idempotency-Key must be 1 to 255 characters");
         }
-        String actor = request.caller().actor().id();
+        String actor = request.caller().subject();
         String hash = key == null ? null : requestHash(request);
         try {
             return transaction.execute(status -> {
@@ -125,9 +130,10 @@ public class CommandRunner {
 
     private static MetaData metaData(Request request, String key) {
         Map<String, Object> meta = new HashMap<>();
-        meta.put(Metadata.ACTOR, request.caller().actor().id());
-        meta.put(Metadata.ACTOR_NAME, request.caller().actor().name());
-        meta.put(Metadata.ACTOR_SIDE, request.caller().actor().side().name());
+        Actor actor = Actors.of(request.caller());
+        meta.put(Metadata.ACTOR, actor.id());
+        meta.put(Metadata.ACTOR_NAME, actor.name());
+        meta.put(Metadata.ACTOR_SIDE, actor.side().name());
         String correlation = request.http().getHeader(CORRELATION_ID);
         meta.put(Metadata.CORRELATION_ID, correlation != null && !correlation.isBlank() && correlation.length() <= 100
                 ? correlation : UUID.randomUUID().toString());

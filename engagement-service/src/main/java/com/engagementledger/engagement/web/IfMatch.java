@@ -1,5 +1,8 @@
 package com.engagementledger.engagement.web;
 
+import com.engagementledger.support.problem.ApiProblem;
+import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
+
 /** Optimistic concurrency: If-Match carries the version (the ETag) the caller last read. */
 public final class IfMatch {
     public static final String HEADER = "If-Match";
@@ -20,7 +23,7 @@ public final class IfMatch {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new ProblemHandler.BadRequest(HEADER, "format",
+            throw ApiProblem.invalidHeader(HEADER, FieldRule.FORMAT,
                     "If-Match must be the version (ETag) of the resource, e.g. \"3\"");
         }
     }
@@ -29,7 +32,8 @@ public final class IfMatch {
     public static Long check(String header, long currentVersion) {
         Long expected = parse(header);
         if (expected != null && expected != currentVersion) {
-            throw new ProblemHandler.StaleVersion(expected, currentVersion);
+            throw ApiProblem.staleVersion("If-Match names version " + expected + " but the resource is at version "
+                    + currentVersion);
         }
         return expected;
     }

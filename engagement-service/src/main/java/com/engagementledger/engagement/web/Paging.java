@@ -1,5 +1,8 @@
 package com.engagementledger.engagement.web;
 
+import com.engagementledger.support.problem.ApiProblem;
+import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
+
 import java.util.List;
 
 /** Page requests are capped so that nobody can ask for everything at once. */
@@ -16,7 +19,7 @@ public final class Paging {
             return Math.min(50, max);
         }
         if (requested < 1) {
-            throw new ProblemHandler.BadRequest("size", "min", "size must be at least 1");
+            throw ApiProblem.invalidParameter("size", FieldRule.RANGE, "size must be at least 1");
         }
         return Math.min(requested, max);
     }
@@ -26,7 +29,7 @@ public final class Paging {
             return 0;
         }
         if (requested < 0) {
-            throw new ProblemHandler.BadRequest("page", "min", "page must be 0 or more");
+            throw ApiProblem.invalidParameter("page", FieldRule.RANGE, "page must be 0 or more");
         }
         return requested;
     }

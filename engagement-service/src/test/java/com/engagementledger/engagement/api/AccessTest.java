@@ -3,7 +3,7 @@ package com.engagementledger.engagement.api;
 import com.engagementledger.engagement.support.Api;
 import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
-import com.engagementledger.engagement.support.Tokens;
+import com.engagementledger.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -20,10 +20,10 @@ class AccessTest extends IntegrationTest {
 
     @Test
     void a_token_for_engagement_a_cannot_read_or_change_b() {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String a = lead.post("/engagements", Scenario.engagement("A")).id();
         String b = lead.post("/engagements", Scenario.engagement("B")).id();
-        Api onlyA = api(tokens.token("svc-a", "CLIENT", List.of("SERVICE"), List.of(a)));
+        Api onlyA = api(TestTokens.token("svc-a").roles("SERVICE").engagements(a).sign());
 
         assertThat(onlyA.get("/engagements/" + a).status()).isEqualTo(200);
         assertThat(onlyA.get("/engagements/" + b).status()).isEqualTo(404);
@@ -41,8 +41,8 @@ class AccessTest extends IntegrationTest {
 
     @Test
     void the_recorded_actor_is_the_token_subject_even_when_the_body_claims_otherwise() {
-        Api partner = api(tokens.partner("partner-ravi"));
-        String id = api(tokens.lead("lead-anna")).post("/engagements", Scenario.engagement("Who")).id();
+        Api partner = api(TestTokens.partner("partner-ravi"));
+        String id = api(TestTokens.lead("lead-anna")).post("/engagements", Scenario.engagement("Who")).id();
         Map<String, Object> body = new HashMap<>(Scenario.decision("t", "PROCESS", "REVERSIBLE"));
         body.put("proposedBy", "ceo-of-client");
         body.put("actor", "ceo-of-client");
@@ -54,8 +54,8 @@ class AccessTest extends IntegrationTest {
 
     @Test
     void an_auditor_reads_but_never_changes() {
-        String id = api(tokens.lead("lead-anna")).post("/engagements", Scenario.engagement("Audited")).id();
-        Api auditor = api(tokens.auditor("auditor-olga"));
+        String id = api(TestTokens.lead("lead-anna")).post("/engagements", Scenario.engagement("Audited")).id();
+        Api auditor = api(TestTokens.auditor("auditor-olga"));
         assertThat(auditor.get("/engagements/" + id).status()).isEqualTo(200);
         Api.Response write = auditor.post("/engagements/" + id + "/pause", Map.of("reason", "x"));
         assertThat(write.status()).isEqualTo(403);
@@ -65,11 +65,9 @@ class AccessTest extends IntegrationTest {
     @Test
     void missing_expired_badly_signed_and_unsigned_tokens_are_401() {
         assertThat(api(null).get("/engagements").status()).isEqualTo(401);
-        String expired = Tokens.sign("x", "CLIENT", List.of("LEAD"), List.of("*"), Instant.now().minusSeconds(600),
-                JWT_SECRET);
+        String expired = TestTokens.token("x").roles("LEAD").expiresAt(Instant.now().minusSeconds(600)).sign();
         assertThat(api(expired).get("/engagements").status()).isEqualTo(401);
-        String wrongKey = Tokens.sign("x", "CLIENT", List.of("LEAD"), List.of("*"), Instant.now().plusSeconds(600),
-                "another-secret-of-at-least-thirty-two-bytes!!");
+        String wrongKey = TestTokens.token("x").roles("LEAD").secret("another-secret-of-at-least-thirty-two-bytes!!").sign();
         assertThat(api(wrongKey).get("/engagements").status()).isEqualTo(401);
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String none = b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
@@ -84,7 +82,7 @@ class AccessTest extends IntegrationTest {
     void health_needs_no_token() {
         assertThat(api(null).get("/actuator/health").status()).as("health").isEqualTo(200);
         assertThat(api(null).get("/v3/api-docs").status()).as("api-docs").isEqualTo(200);
-        Api.Response prometheus = api(tokens.token("svc", "CLIENT", List.of("SERVICE"), List.of("*")))
+        Api.Response prometheus = api(TestTokens.token("svc").roles("SERVICE").sign())
                 .get("/actuator/prometheus");
         assertThat(prometheus.status()).as("prometheus").isEqualTo(200);
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes");

@@ -3,6 +3,7 @@ package com.engagementledger.engagement.api;
 import com.engagementledger.engagement.support.Api;
 import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
+import com.engagementledger.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class FamiliesRoundTripTest extends IntegrationTest {
 
     @Test
     void engagement_terms_workstreams_reviews_and_escalation_path() {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String id = openEngagement(lead);
         ok(lead.post("/engagements/" + id + "/coverage", Map.of("coveragePattern", "ASYNC_FIRST",
                 "overlapStart", "09:00", "overlapEnd", "10:00", "reason", "stand-up only")));
@@ -58,9 +59,9 @@ class FamiliesRoundTripTest extends IntegrationTest {
 
     @Test
     void decisions_are_proposed_accepted_approved_superseded_and_reversed() {
-        Api lead = api(tokens.lead("lead-anna"));
-        Api cto = api(tokens.lead("cto-carl"));
-        Api partner = api(tokens.partner("partner-ravi"));
+        Api lead = api(TestTokens.lead("lead-anna"));
+        Api cto = api(TestTokens.lead("cto-carl"));
+        Api partner = api(TestTokens.partner("partner-ravi"));
         String id = openEngagement(lead);
         String base = "/engagements/" + id + "/decisions";
 
@@ -104,7 +105,7 @@ class FamiliesRoundTripTest extends IntegrationTest {
 
     @Test
     void onboarding_moves_through_phases_milestones_assessment_and_departure() {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String id = openEngagement(lead);
         String base = "/engagements/" + id + "/engineers";
         String engineer = lead.post(base, Map.of("name", "Priya", "side", "PARTNER", "role", "backend",
@@ -128,8 +129,8 @@ class FamiliesRoundTripTest extends IntegrationTest {
 
     @Test
     void an_incident_goes_from_detection_to_postmortem() {
-        Api lead = api(tokens.lead("lead-anna"));
-        Api partner = api(tokens.partner("partner-ravi"));
+        Api lead = api(TestTokens.lead("lead-anna"));
+        Api partner = api(TestTokens.partner("partner-ravi"));
         String id = openEngagement(lead);
         String base = "/engagements/" + id + "/incidents";
         // 03:00 in Berlin on 2026-09-10 (UTC+2): outside the 09:00–13:00 overlap window
@@ -164,8 +165,8 @@ class FamiliesRoundTripTest extends IntegrationTest {
 
     @Test
     void delivery_facts_are_recorded_and_listed() {
-        Api lead = api(tokens.lead("lead-anna"));
-        Api partner = api(tokens.partner("partner-ravi"));
+        Api lead = api(TestTokens.lead("lead-anna"));
+        Api partner = api(TestTokens.partner("partner-ravi"));
         String id = openEngagement(lead);
         String base = "/engagements/" + id;
         String item = partner.post(base + "/work-items", Map.of("title", "checkout button",

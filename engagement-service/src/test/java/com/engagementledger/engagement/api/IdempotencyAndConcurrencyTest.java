@@ -3,6 +3,7 @@ package com.engagementledger.engagement.api;
 import com.engagementledger.engagement.support.Api;
 import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
+import com.engagementledger.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +29,7 @@ class IdempotencyAndConcurrencyTest extends IntegrationTest {
 
     @Test
     void a_repeat_with_the_same_key_and_body_returns_the_first_answer_and_records_nothing() {
-        Api lead = api(tokens.lead("lead-anna")).header("Idempotency-Key", "open-" + System.nanoTime());
+        Api lead = api(TestTokens.lead("lead-anna")).header("Idempotency-Key", "open-" + System.nanoTime());
         Api.Response first = lead.post("/engagements", Scenario.engagement("Idempotent"));
         Api.Response repeat = lead.post("/engagements", Scenario.engagement("Idempotent"));
         assertThat(first.status()).isEqualTo(201);
@@ -40,7 +41,7 @@ class IdempotencyAndConcurrencyTest extends IntegrationTest {
 
     @Test
     void the_same_key_with_a_different_body_is_422() {
-        Api lead = api(tokens.lead("lead-anna")).header("Idempotency-Key", "open-" + System.nanoTime());
+        Api lead = api(TestTokens.lead("lead-anna")).header("Idempotency-Key", "open-" + System.nanoTime());
         lead.post("/engagements", Scenario.engagement("One"));
         Api.Response other = lead.post("/engagements", Scenario.engagement("Two"));
         assertThat(other.status()).isEqualTo(422);
@@ -49,7 +50,7 @@ class IdempotencyAndConcurrencyTest extends IntegrationTest {
 
     @Test
     void concurrent_repeats_of_one_key_record_one_command() throws Exception {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String id = lead.post("/engagements", Scenario.engagement("Concurrent")).id();
         Api keyed = lead.header("Idempotency-Key", "assign-" + System.nanoTime());
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -71,7 +72,7 @@ class IdempotencyAndConcurrencyTest extends IntegrationTest {
 
     @Test
     void concurrent_commands_on_one_aggregate_are_accepted_or_409_and_the_stream_has_no_gap() throws Exception {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String id = lead.post("/engagements", Scenario.engagement("Contended")).id();
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Future<Api.Response>> answers = new ArrayList<>();
@@ -101,7 +102,7 @@ class IdempotencyAndConcurrencyTest extends IntegrationTest {
 
     @Test
     void concurrent_commands_without_if_match_all_land_without_lost_updates() throws Exception {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String id = lead.post("/engagements", Scenario.engagement("Busy")).id();
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Future<Api.Response>> answers = new ArrayList<>();

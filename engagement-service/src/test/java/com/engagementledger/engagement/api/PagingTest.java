@@ -3,9 +3,10 @@ package com.engagementledger.engagement.api;
 import com.engagementledger.engagement.support.Api;
 import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.engagementledger.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import static com.engagementledger.testsupport.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -18,17 +19,13 @@ class PagingTest extends IntegrationTest {
     private static final int MAX_HISTORY_LIMIT = 1000;
 
     private static void assertProblemNaming(Api.Response response, String field) {
-        assertThat(response.status()).as(response.body()).isEqualTo(400);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().get("status").asInt()).isEqualTo(400);
-        JsonNode error = response.json().get("errors").get(0);
-        assertThat(error.get("field").asText()).isEqualTo(field);
-        assertThat(error.get("rule").asText()).isEqualTo("min");
+        assertThatProblem(response.raw()).hasStatus(400).hasRule("request.parameter.invalid").hasField(field)
+                .hasError(field, "request.field.range");
     }
 
     @Test
     void a_huge_page_size_is_capped_at_the_maximum() {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String id = lead.post("/engagements", Scenario.engagement("Paging")).id();
         Api.Response proposed = lead.post("/engagements/" + id + "/decisions",
                 Scenario.decision("Use Kafka", "ARCHITECTURE", "COSTLY"));
@@ -56,7 +53,7 @@ class PagingTest extends IntegrationTest {
 
     @Test
     void a_size_below_one_or_a_negative_page_is_a_problem_naming_the_parameter() {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String id = lead.post("/engagements", Scenario.engagement("Paging limits")).id();
 
         assertProblemNaming(lead.get("/engagements/" + id + "/decisions?size=0"), "size");
@@ -67,7 +64,7 @@ class PagingTest extends IntegrationTest {
 
     @Test
     void the_history_limit_is_capped_at_a_thousand() {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String id = lead.post("/engagements", Scenario.engagement("History paging")).id();
 
         Api.Response history = lead.get("/engagements/" + id + "/history?limit=100000");

@@ -3,6 +3,8 @@ package com.engagementledger.engagement.api;
 import com.engagementledger.engagement.support.Api;
 import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
+import com.engagementledger.testsupport.ProblemAssert;
+import com.engagementledger.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.util.HashMap;
 import java.util.Map;
 
+import static com.engagementledger.testsupport.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every error is Problem Details naming the field or rule; nothing recorded changes on an error. */
@@ -27,19 +30,16 @@ class ProblemDetailsTest extends IntegrationTest {
         return response.json().get("errors").get(0);
     }
 
-    private static void assertProblem(Api.Response response, int status) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+    private static ProblemAssert assertProblem(Api.Response response, int status) {
+        return assertThatProblem(response.raw()).hasStatus(status);
     }
 
     @Test
     void malformed_json_is_400() {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         long before = storedEvents();
         Api.Response response = lead.postRaw("/engagements", "{\"name\": \"x\",");
-        assertProblem(response, 400);
-        assertThat(firstError(response).get("rule").asText()).isEqualTo("json");
+        assertProblem(response, 400).hasRule("request.body.malformed");
         assertThat(storedEvents()).isEqualTo(before);
     }
 
@@ -47,17 +47,17 @@ class ProblemDetailsTest extends IntegrationTest {
     void unknown_enum_value_lists_the_allowed_values() {
         Map<String, Object> body = new HashMap<>(Scenario.engagement("x"));
         body.put("model", "BODY_SHOP");
-        Api.Response response = api(tokens.lead("lead-anna")).post("/engagements", body);
+        Api.Response response = api(TestTokens.lead("lead-anna")).post("/engagements", body);
         assertProblem(response, 400);
         assertThat(firstError(response).get("field").asText()).isEqualTo("model");
-        assertThat(firstError(response).get("rule").asText()).isEqualTo("enum");
+        assertThat(firstError(response).get("rule").asText()).isEqualTo("request.field.enum");
         assertThat(firstError(response).get("message").asText()).contains("DEDICATED_TEAM", "SPECIALIST_SUPPORT");
     }
 
     @Test
     void wrong_type_names_the_field() {
-        String id = api(tokens.lead("lead-anna")).post("/engagements", Scenario.engagement("x")).id();
-        Api.Response response = api(tokens.lead("lead-anna")).post("/engagements/" + id + "/satisfaction-ratings",
+        String id = api(TestTokens.lead("lead-anna")).post("/engagements", Scenario.engagement("x")).id();
+        Api.Response response = api(TestTokens.lead("lead-anna")).post("/engagements/" + id + "/satisfaction-ratings",
                 Map.of("stakeholder", "VP", "rating", "five", "ratedOn", "2026-09-01"));
         assertProblem(response, 400);
         assertThat(firstError(response).get("field").asText()).isEqualTo("rating");
@@ -67,15 +67,16 @@ class ProblemDetailsTest extends IntegrationTest {
     void missing_required_field_and_too_long_string_are_named() {
         Map<String, Object> body = new HashMap<>(Scenario.engagement("x".repeat(201)));
         body.remove("startDate");
-        Api.Response response = api(tokens.lead("lead-anna")).post("/engagements", body);
+        Api.Response response = api(TestTokens.lead("lead-anna")).post("/engagements", body);
         assertProblem(response, 400);
         assertThat(response.json().get("errors").findValuesAsText("field")).contains("startDate", "name");
-        assertThat(response.json().get("errors").findValuesAsText("rule")).contains("NotNull", "Size");
+        assertThat(response.json().get("errors").findValuesAsText("rule"))
+                .contains("request.field.required", "request.field.size");
     }
 
     @Test
     void absurd_and_control_character_inputs_are_refused() {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String id = lead.post("/engagements", Scenario.engagement("x")).id();
         long before = storedEvents();
         Api.Response year9999 = lead.post("/engagements/" + id + "/incidents", Map.of("severity", "SEV2",
@@ -94,7 +95,7 @@ class ProblemDetailsTest extends IntegrationTest {
 
     @Test
     void markup_and_sql_are_stored_and_returned_verbatim() {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String hostile = "<script>alert(1)</script>'; drop table domain_event_entry; --";
         String id = lead.post("/engagements", Scenario.engagement(hostile)).id();
         assertThat(lead.get("/engagements/" + id).json().get("name").asText()).isEqualTo(hostile);
@@ -102,29 +103,28 @@ class ProblemDetailsTest extends IntegrationTest {
 
     @Test
     void body_over_256_kib_is_413() {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         long before = storedEvents();
         Map<String, Object> body = new HashMap<>(Scenario.engagement("x"));
         body.put("padding", "y".repeat(300 * 1024));
         Api.Response response = lead.post("/engagements", body);
-        assertProblem(response, 413);
+        assertProblem(response, 413).hasRule("request.body.too-large");
         assertThat(storedEvents()).isEqualTo(before);
     }
 
     @Test
     void broken_domain_rule_is_422_with_its_name() {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String id = lead.post("/engagements", Scenario.engagement("x")).id();
         Api.Response response = lead.post("/engagements/" + id + "/workstreams",
                 Map.of("name", "Core", "workType", "CORE_ARCHITECTURE"));
-        assertProblem(response, 422);
-        assertThat(response.json().get("rule").asText()).isEqualTo("workstream.work-type.keep-in-house");
+        assertProblem(response, 422).hasRule("workstream.work-type.keep-in-house");
     }
 
     @Test
     void unknown_resource_is_404() {
-        Api lead = api(tokens.lead("lead-anna"));
-        assertProblem(lead.get("/engagements/does-not-exist"), 404);
+        Api lead = api(TestTokens.lead("lead-anna"));
+        assertProblem(lead.get("/engagements/does-not-exist"), 404).hasRule("resource.not-found");
         String id = lead.post("/engagements", Scenario.engagement("x")).id();
         assertProblem(lead.post("/engagements/" + id + "/incidents/nope/resolution",
                 Map.of("resolvedAt", "2026-09-01T00:00:00Z", "rootCause", "x")), 404);
@@ -132,7 +132,7 @@ class ProblemDetailsTest extends IntegrationTest {
 
     @Test
     void stale_version_is_409_and_changes_nothing() {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String id = lead.post("/engagements", Scenario.engagement("x")).id();
         Map<String, Object> assign = Map.of("ownerId", "ravi", "ownerSide", "PARTNER", "reason", "r");
         assertThat(lead.header("If-Match", "\"0\"").post("/engagements/" + id + "/ownership/MONITORING", assign)
@@ -140,8 +140,9 @@ class ProblemDetailsTest extends IntegrationTest {
         long before = storedEvents();
         Api.Response stale = lead.header("If-Match", "\"0\"")
                 .post("/engagements/" + id + "/ownership/ON_CALL", assign);
-        assertProblem(stale, 409);
+        assertProblem(stale, 409).hasRule("concurrency.stale-version");
         assertThat(storedEvents()).isEqualTo(before);
-        assertProblem(lead.header("If-Match", "banana").post("/engagements/" + id + "/ownership/ON_CALL", assign), 400);
+        assertProblem(lead.header("If-Match", "banana").post("/engagements/" + id + "/ownership/ON_CALL", assign), 400)
+                .hasRule("request.header.invalid").hasField("If-Match");
     }
 }

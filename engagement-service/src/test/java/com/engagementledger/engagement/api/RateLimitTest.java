@@ -3,6 +3,7 @@ package com.engagementledger.engagement.api;
 import com.engagementledger.engagement.support.Api;
 import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
+import com.engagementledger.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -21,7 +22,7 @@ class RateLimitTest extends IntegrationTest {
 
     @Test
     void a_client_over_its_burst_gets_429_problem_details_with_retry_after() {
-        Api flood = api(tokens.lead("rate.flooder"));
+        Api flood = api(TestTokens.lead("rate.flooder"));
         for (int i = 0; i < 3; i++) {
             assertThat(flood.get("/engagements").status()).isEqualTo(200);
         }
@@ -31,12 +32,12 @@ class RateLimitTest extends IntegrationTest {
         assertThat(limited.header("Content-Type")).startsWith("application/problem+json");
         assertThat(Integer.parseInt(limited.header("Retry-After"))).isBetween(1, 2);
         assertThat(limited.json().get("status").asInt()).isEqualTo(429);
-        assertThat(limited.json().get("rule").asText()).isEqualTo("api.rate-limit");
+        assertThat(limited.json().get("rule").asText()).isEqualTo("rate.limit.exceeded");
     }
 
     @Test
     void a_limited_command_records_nothing_and_the_client_is_served_again_after_retry_after() throws Exception {
-        Api flood = api(tokens.lead("rate.commander"));
+        Api flood = api(TestTokens.lead("rate.commander"));
         for (int i = 0; i < 3; i++) {
             flood.get("/engagements?size=1");
         }
@@ -52,12 +53,12 @@ class RateLimitTest extends IntegrationTest {
 
     @Test
     void one_clients_flood_does_not_limit_another_client() {
-        Api flood = api(tokens.lead("rate.noisy"));
+        Api flood = api(TestTokens.lead("rate.noisy"));
         for (int i = 0; i < 5; i++) {
             flood.get("/engagements");
         }
         assertThat(flood.get("/engagements").status()).isEqualTo(429);
-        assertThat(api(tokens.lead("rate.quiet")).get("/engagements").status()).isEqualTo(200);
+        assertThat(api(TestTokens.lead("rate.quiet")).get("/engagements").status()).isEqualTo(200);
     }
 
     @Test

@@ -6,7 +6,7 @@ import com.engagementledger.engagement.EngagementServiceApplication;
 import com.engagementledger.engagement.support.Api;
 import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
-import com.engagementledger.engagement.support.Tokens;
+import com.engagementledger.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -29,14 +29,13 @@ class RestartTest {
                 "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
                 "--spring.datasource.password=" + EmbeddedPostgresServer.PASSWORD,
                 "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers(),
-                "--ledger.security.jwt-secret=" + IntegrationTest.JWT_SECRET,
+                "--ledger.security.jwt-secret=" + TestTokens.SECRET,
                 "--ledger.snapshots.threshold=3");
     }
 
     private static Api api(ConfigurableApplicationContext context, String subject) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new Api(port, Tokens.sign(subject, "CLIENT", List.of("LEAD"), List.of("*"),
-                Instant.now().plusSeconds(600), IntegrationTest.JWT_SECRET));
+        return new Api(port, TestTokens.lead(subject));
     }
 
     @Test

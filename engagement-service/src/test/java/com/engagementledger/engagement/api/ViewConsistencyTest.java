@@ -6,6 +6,7 @@ import com.engagementledger.engagement.engagement.EngagementCommands.PauseEngage
 import com.engagementledger.engagement.support.Api;
 import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
+import com.engagementledger.testsupport.TestTokens;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +30,7 @@ class ViewConsistencyTest extends IntegrationTest {
 
     @Test
     void a_failing_view_update_rolls_the_command_back() {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String id = lead.post("/engagements", Scenario.engagement("Consistent")).id();
         // a view document the fold cannot read stands in for any failure of a view update outside SQL
         String good = jdbc.sql("select state::text from resource_view where kind = 'engagement' and id = ?")

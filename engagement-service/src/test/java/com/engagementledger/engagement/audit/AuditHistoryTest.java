@@ -6,6 +6,7 @@ import com.engagementledger.engagement.support.Scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.engagementledger.engagement.audit.offline.OfflineVerifier;
+import com.engagementledger.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,8 +32,8 @@ class AuditHistoryTest extends IntegrationTest {
     private Api partner;
 
     private void actors() {
-        cto = api(tokens.lead("cto-carl"));
-        partner = api(tokens.partner("partner-ravi"));
+        cto = api(TestTokens.lead("cto-carl"));
+        partner = api(TestTokens.partner("partner-ravi"));
     }
 
     private static void ok(Api.Response response) {
@@ -54,7 +55,7 @@ class AuditHistoryTest extends IntegrationTest {
     @Test
     void decision_history_names_the_people_and_as_of_answers_the_state_of_each_instant() throws Exception {
         actors();
-        Api anna = api(tokens.lead("lead-anna"));
+        Api anna = api(TestTokens.lead("lead-anna"));
         Instant beforeOpening = between();
         String id = anna.post("/engagements", Scenario.engagement("Audit script")).id();
         String base = "/engagements/" + id;
@@ -148,7 +149,7 @@ class AuditHistoryTest extends IntegrationTest {
     @Test
     void as_of_now_equals_every_current_view_when_all_families_share_the_engagement() throws Exception {
         actors();
-        Api anna = api(tokens.lead("lead-anna"));
+        Api anna = api(TestTokens.lead("lead-anna"));
         String id = anna.post("/engagements", Scenario.engagement("Families as of")).id();
         String base = "/engagements/" + id;
         ok(anna.post(base + "/ownership/ON_CALL", owner("partner-ravi", "PARTNER")));
@@ -170,7 +171,7 @@ class AuditHistoryTest extends IntegrationTest {
     @Test
     void history_filters_pages_and_exports_every_event_in_global_order() throws Exception {
         actors();
-        Api anna = api(tokens.lead("lead-anna"));
+        Api anna = api(TestTokens.lead("lead-anna"));
         String id = anna.post("/engagements", Scenario.engagement("History")).id();
         String base = "/engagements/" + id;
         ok(anna.post(base + "/ownership/ON_CALL", owner("partner-ravi", "PARTNER")));
@@ -234,10 +235,10 @@ class AuditHistoryTest extends IntegrationTest {
 
     @Test
     void auditor_reads_are_recorded_for_admins_and_other_engagements_stay_hidden() {
-        Api anna = api(tokens.lead("lead-anna"));
+        Api anna = api(TestTokens.lead("lead-anna"));
         String a = anna.post("/engagements", Scenario.engagement("Audited A")).id();
         String b = anna.post("/engagements", Scenario.engagement("Audited B")).id();
-        Api auditor = api(tokens.token("auditor-ines", "CLIENT", List.of("AUDITOR"), List.of(a)));
+        Api auditor = api(TestTokens.token("auditor-ines").roles("AUDITOR").engagements(a).sign());
 
         assertThat(auditor.get("/engagements/" + a + "/history").status()).isEqualTo(200);
         assertThat(auditor.get("/engagements/" + a + "/verify").json().get("valid").asBoolean()).isTrue();
@@ -247,7 +248,7 @@ class AuditHistoryTest extends IntegrationTest {
         assertThat(auditor.post("/engagements/" + a + "/checkpoints", Map.of()).status()).isEqualTo(403);
         assertThat(auditor.get("/admin/audit-reads").status()).isEqualTo(403);
 
-        JsonNode reads = api(tokens.admin("admin-ada")).get("/admin/audit-reads?engagement=" + a + "&limit=1000").json();
+        JsonNode reads = api(TestTokens.admin("admin-ada")).get("/admin/audit-reads?engagement=" + a + "&limit=1000").json();
         List<String> endpoints = new ArrayList<>();
         reads.get("items").forEach(r -> {
             assertThat(r.get("actor").asText()).isEqualTo("auditor-ines");
@@ -260,7 +261,7 @@ class AuditHistoryTest extends IntegrationTest {
         assertThat(endpoints.get(2)).startsWith("GET /engagements/" + a + "?asOf=");
         // a lead's reads are not auditor reads
         anna.get("/engagements/" + b + "/history");
-        assertThat(api(tokens.admin("admin-ada")).get("/admin/audit-reads?engagement=" + b).json().get("items").size())
+        assertThat(api(TestTokens.admin("admin-ada")).get("/admin/audit-reads?engagement=" + b).json().get("items").size())
                 .isZero();
     }
 
@@ -270,7 +271,7 @@ class AuditHistoryTest extends IntegrationTest {
     @Test
     void concurrent_appends_to_one_engagement_form_one_valid_chain_and_the_schedule_signs_its_head()
             throws Exception {
-        Api anna = api(tokens.lead("lead-anna"));
+        Api anna = api(TestTokens.lead("lead-anna"));
         String id = anna.post("/engagements", Scenario.engagement("Concurrent")).id();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

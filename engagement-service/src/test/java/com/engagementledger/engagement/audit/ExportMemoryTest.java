@@ -7,6 +7,7 @@ import com.engagementledger.engagement.audit.offline.OfflineVerifier;
 import com.engagementledger.engagement.support.Api;
 import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
+import com.engagementledger.testsupport.TestTokens;
 import org.axonframework.common.DateTimeUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +50,7 @@ class ExportMemoryTest extends IntegrationTest {
 
     @Test
     void ndjson_export_of_100000_events_streams_with_bounded_memory_and_verifies_offline() throws Exception {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String id = lead.post("/engagements", Scenario.engagement("Big history")).id();
         appendChained(id);
 
@@ -58,7 +59,7 @@ class ExportMemoryTest extends IntegrationTest {
         long baseline = memory.getHeapMemoryUsage().getUsed();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/engagements/" + id
                         + "/history"))
-                .header("Authorization", "Bearer " + tokens.auditor("auditor-ines"))
+                .header("Authorization", "Bearer " + TestTokens.auditor("auditor-ines"))
                 .header("Accept", "application/x-ndjson").GET().build();
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
                 .send(request, HttpResponse.BodyHandlers.ofLines());

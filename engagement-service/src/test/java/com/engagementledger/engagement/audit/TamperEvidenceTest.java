@@ -4,6 +4,7 @@ import com.engagementledger.engagement.audit.offline.OfflineVerifier;
 import com.engagementledger.engagement.support.Api;
 import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
+import com.engagementledger.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,7 +78,7 @@ class TamperEvidenceTest extends IntegrationTest {
     @Test
     void an_untouched_engagement_verifies_online_and_its_export_verifies_offline_against_a_checkpoint()
             throws Exception {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String id = engagementWithHistory(lead);
         JsonNode verdict = lead.get("/engagements/" + id + "/verify").json();
         assertThat(verdict.get("valid").asBoolean()).isTrue();
@@ -115,7 +116,7 @@ class TamperEvidenceTest extends IntegrationTest {
 
     @Test
     void one_changed_payload_byte_is_reported_as_changed_at_its_position() throws Exception {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String id = engagementWithHistory(lead);
         String checkpoint = checkpoint(lead, id);
         long position = positions(lead, id).get(3);
@@ -139,7 +140,7 @@ class TamperEvidenceTest extends IntegrationTest {
      */
     @Test
     void payloads_stored_on_several_lines_or_as_invalid_json_still_export_one_json_line_per_event() throws Exception {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String id = engagementWithHistory(lead);
         String checkpoint = checkpoint(lead, id);
         List<Long> positions = positions(lead, id);
@@ -178,7 +179,7 @@ class TamperEvidenceTest extends IntegrationTest {
 
     @Test
     void one_deleted_event_row_is_reported_as_missing_at_its_position() throws Exception {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String id = engagementWithHistory(lead);
         String checkpoint = checkpoint(lead, id);
         long position = positions(lead, id).get(2);
@@ -199,7 +200,7 @@ class TamperEvidenceTest extends IntegrationTest {
 
     @Test
     void two_swapped_timestamps_are_reported_as_reordered_at_the_first_of_them() throws Exception {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String id = engagementWithHistory(lead);
         String checkpoint = checkpoint(lead, id);
         List<Long> positions = positions(lead, id);
@@ -220,7 +221,7 @@ class TamperEvidenceTest extends IntegrationTest {
 
     @Test
     void an_event_inserted_around_the_chain_is_reported_as_unchained() throws Exception {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         String id = engagementWithHistory(lead);
         long copied = positions(lead, id).get(5);
         String forgedId = java.util.UUID.randomUUID().toString();

@@ -3,6 +3,7 @@ package com.engagementledger.engagement.decision;
 import com.engagementledger.engagement.support.Api;
 import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
+import com.engagementledger.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +20,7 @@ class SupersessionTest extends IntegrationTest {
 
     @Test
     void accepting_a_successor_supersedes_the_older_decision_by_the_same_person_in_the_same_command() {
-        Api anna = api(tokens.lead("lead-anna"));
+        Api anna = api(TestTokens.lead("lead-anna"));
         String base = "/engagements/" + anna.post("/engagements", Scenario.engagement("Supersession")).id();
         String older = anna.post(base + "/decisions", Scenario.decision("Postgres", "DATA_MODEL", "REVERSIBLE")).id();
         anna.post(base + "/decisions/" + older + "/acceptance", Map.of());
@@ -45,7 +46,7 @@ class SupersessionTest extends IntegrationTest {
 
     @Test
     void an_older_decision_no_longer_in_effect_is_left_as_it_is() {
-        Api anna = api(tokens.lead("lead-anna"));
+        Api anna = api(TestTokens.lead("lead-anna"));
         String base = "/engagements/" + anna.post("/engagements", Scenario.engagement("Supersession 2")).id();
         String older = anna.post(base + "/decisions", Scenario.decision("Queue", "INFRASTRUCTURE", "REVERSIBLE")).id();
         anna.post(base + "/decisions/" + older + "/acceptance", Map.of());

@@ -3,6 +3,7 @@ package com.engagementledger.engagement.engagement;
 import com.engagementledger.engagement.support.Api;
 import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
+import com.engagementledger.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -13,7 +14,7 @@ class EngagementApiTest extends IntegrationTest {
 
     @Test
     void an_opened_engagement_is_read_back_with_its_terms_and_an_empty_ownership_matrix() {
-        Api lead = api(tokens.lead("lead-anna"));
+        Api lead = api(TestTokens.lead("lead-anna"));
         Api.Response opened = lead.post("/engagements", Scenario.engagement("Checkout"));
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         assertThat(opened.header("Location")).endsWith("/engagements/" + opened.id());
@@ -30,7 +31,7 @@ class EngagementApiTest extends IntegrationTest {
 
     @Test
     void ownership_is_assigned_reassigned_and_revoked_with_who_and_why() {
-        Api lead = api(tokens.lead("lead-ben"));
+        Api lead = api(TestTokens.lead("lead-ben"));
         String id = lead.post("/engagements", Scenario.engagement("Ownership")).id();
         Api.Response assigned = lead.post("/engagements/" + id + "/ownership/ON_CALL",
                 Map.of("ownerId", "ravi", "ownerName", "Ravi", "ownerSide", "PARTNER", "reason", "partner runs nights"));

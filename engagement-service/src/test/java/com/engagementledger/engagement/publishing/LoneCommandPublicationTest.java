@@ -6,7 +6,7 @@ import com.engagementledger.engagement.EngagementServiceApplication;
 import com.engagementledger.engagement.support.Api;
 import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
-import com.engagementledger.engagement.support.Tokens;
+import com.engagementledger.testsupport.TestTokens;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,11 +37,10 @@ class LoneCommandPublicationTest {
                         "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
                         "--spring.datasource.password=" + EmbeddedPostgresServer.PASSWORD,
                         "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers(),
-                        "--ledger.security.jwt-secret=" + IntegrationTest.JWT_SECRET,
+                        "--ledger.security.jwt-secret=" + TestTokens.SECRET,
                         "--ledger.event-store.fetch-delay=10m")) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            Api lead = new Api(port, Tokens.sign("lead-lone", "CLIENT", List.of("LEAD"), List.of("*"),
-                    Instant.now().plusSeconds(600), IntegrationTest.JWT_SECRET));
+            Api lead = new Api(port, TestTokens.lead("lead-lone"));
             for (int i = 0; i < 3; i++) {
                 // what other tests published before is not this command's business (and may be a long backlog)
                 Map<TopicPartition, Long> before = LedgerTopic.ends();

@@ -7,6 +7,7 @@ import com.engagementledger.engagement.EngagementServiceApplication;
 import com.engagementledger.engagement.support.Api;
 import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
+import com.engagementledger.testsupport.TestTokens;
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -44,7 +45,7 @@ class PublicationFaultToleranceTest extends IntegrationTest {
 
     @Test
     void commands_succeed_while_kafka_is_down_and_every_event_arrives_in_order_after_it_returns() {
-        Api lead = api(tokens.lead("lead-outage"));
+        Api lead = api(TestTokens.lead("lead-outage"));
         Map<TopicPartition, Long> before = LedgerTopic.ends();
         List<String> engagements = open(lead, "Outage", 3);
         try (LedgerTopic topic = new LedgerTopic(engagements, before)) {
@@ -73,7 +74,7 @@ class PublicationFaultToleranceTest extends IntegrationTest {
 
     @Test
     void events_stored_while_the_publisher_is_stopped_mid_burst_arrive_after_it_starts_again() throws Exception {
-        Api lead = api(tokens.lead("lead-restart"));
+        Api lead = api(TestTokens.lead("lead-restart"));
         Map<TopicPartition, Long> before = LedgerTopic.ends();
         List<String> engagements = open(lead, "Restart", 3);
         StreamingEventProcessor publisher = processing
@@ -111,7 +112,7 @@ class PublicationFaultToleranceTest extends IntegrationTest {
 
     @Test
     void a_service_instance_stopped_mid_burst_loses_nothing_when_the_service_starts_again() throws Exception {
-        String token = tokens.lead("lead-instance");
+        String token = TestTokens.lead("lead-instance");
         Api lead = api(token);
         Map<TopicPartition, Long> before = LedgerTopic.ends();
         List<String> engagements = open(lead, "Instance", 3);
@@ -196,7 +197,7 @@ class PublicationFaultToleranceTest extends IntegrationTest {
                 "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
                 "--spring.datasource.password=" + EmbeddedPostgresServer.PASSWORD,
                 "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers(),
-                "--ledger.security.jwt-secret=" + JWT_SECRET);
+                "--ledger.security.jwt-secret=" + TestTokens.SECRET);
     }
 
     private static void assertDeliveredInOrder(String scenario, List<ConsumerRecord<String, CloudEvent>> records,

@@ -5,6 +5,7 @@ import com.engagementledger.contract.LedgerCloudEvents;
 import com.engagementledger.contract.LedgerEvent;
 import com.engagementledger.engagement.common.Metadata;
 import com.engagementledger.engagement.support.IntegrationTest;
+import com.engagementledger.testsupport.TestTokens;
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -38,7 +39,7 @@ class PublicationRoundTripTest extends IntegrationTest {
     @Test
     void every_event_type_arrives_with_the_contract_headers_and_body() {
         Map<TopicPartition, Long> before = LedgerTopic.ends();
-        String engagementId = new EveryEventType(api(tokens.lead("lead-rt")), api(tokens.partner("partner-rt")))
+        String engagementId = new EveryEventType(api(TestTokens.lead("lead-rt")), api(TestTokens.partner("partner-rt")))
                 .engagementWithEveryEvent("Round trip");
         List<String> stored = LedgerTopic.stored(jdbc, List.of(engagementId)).get(engagementId);
 

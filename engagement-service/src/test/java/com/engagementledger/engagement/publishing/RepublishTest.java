@@ -4,6 +4,7 @@ import com.engagementledger.contract.LedgerCloudEvents;
 import com.engagementledger.engagement.support.Api;
 import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
+import com.engagementledger.testsupport.TestTokens;
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -29,7 +30,7 @@ class RepublishTest extends IntegrationTest {
 
     @Test
     void republishing_from_a_position_sends_the_same_events_again_with_the_same_ce_id() {
-        Api lead = api(tokens.lead("lead-republish"));
+        Api lead = api(TestTokens.lead("lead-republish"));
         Map<TopicPartition, Long> before = LedgerTopic.ends();
         String engagementId = ok(lead.post("/engagements", Scenario.engagement("Re-feed"))).id();
         ok(lead.post("/engagements/" + engagementId + "/pause", Map.of("reason", "holiday")));
@@ -43,7 +44,7 @@ class RepublishTest extends IntegrationTest {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> progress.newestPublished().orElse(0) >= firstPosition + 2);
 
-            Api.Response answer = api(tokens.admin("admin-1")).post("/admin/republish?fromPosition=" + firstPosition, "");
+            Api.Response answer = api(TestTokens.admin("admin-1")).post("/admin/republish?fromPosition=" + firstPosition, "");
             assertThat(answer.status()).as(answer.body()).isEqualTo(202);
             assertThat(answer.json().get("fromPosition").asLong()).isEqualTo(firstPosition);
 
@@ -66,8 +67,8 @@ class RepublishTest extends IntegrationTest {
 
     @Test
     void republish_is_for_admins_and_refuses_positions_that_make_no_sense() {
-        Api admin = api(tokens.admin("admin-2"));
-        assertThat(api(tokens.lead("lead-2")).post("/admin/republish?fromPosition=1", "").status()).isEqualTo(403);
+        Api admin = api(TestTokens.admin("admin-2"));
+        assertThat(api(TestTokens.lead("lead-2")).post("/admin/republish?fromPosition=1", "").status()).isEqualTo(403);
 
         Api.Response zero = admin.post("/admin/republish?fromPosition=0", "");
         assertThat(zero.status()).isEqualTo(400);
@@ -85,12 +86,12 @@ class RepublishTest extends IntegrationTest {
 
     @Test
     void publication_lag_is_a_prometheus_gauge_and_part_of_health() {
-        Api lead = api(tokens.lead("lead-lag"));
+        Api lead = api(TestTokens.lead("lead-lag"));
         ok(lead.post("/engagements", Scenario.engagement("Lag")));
         await().atMost(Duration.ofSeconds(30)).until(() -> progress.lag().orElse(-1L) == 0L);
 
         // @SpringBootTest switches metric export (and so /actuator/prometheus) off; the same meter is read here
-        Api.Response gauge = api(tokens.admin("admin-3")).get("/actuator/metrics/" + PublicationProgress.LAG_GAUGE);
+        Api.Response gauge = api(TestTokens.admin("admin-3")).get("/actuator/metrics/" + PublicationProgress.LAG_GAUGE);
         assertThat(gauge.status()).as(gauge.body()).isEqualTo(200);
         assertThat(gauge.json().get("baseUnit").asText()).isEqualTo("events");
         assertThat(gauge.json().get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(0);

@@ -1,19 +1,14 @@
 package com.engagementledger.system.support;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import com.engagementledger.testsupport.TestTokens;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 
-/** HS256 tokens signed with the secret the child services were given (claims as in DESIGN.md). */
+/** Tokens signed with the secret the child services were given, valid for as long as a soak may run. */
 public final class Tokens {
+    private static final Duration VALID_FOR = Duration.ofHours(4);
+
     private final String secret;
 
     Tokens(String secret) {
@@ -22,23 +17,15 @@ public final class Tokens {
 
     /** A client-side lead who may touch every engagement (needed to open engagements). */
     public String lead(String subject) {
-        return sign(subject, "CLIENT", List.of("LEAD"));
+        return token(subject).roles("LEAD").sign();
     }
 
     public String admin() {
-        return sign("system.admin", "CLIENT", List.of("ADMIN", "SERVICE"));
+        return token("system.admin").roles("ADMIN", "SERVICE").sign();
     }
 
-    private String sign(String subject, String side, List<String> roles) {
-        try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).claim("name", subject)
-                    .claim("side", side).claim("roles", roles).claim("engagements", List.of("*"))
-                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(4 * 3600))).build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+    private TestTokens.Builder token(String subject) {
+        return TestTokens.token(subject).name(subject).side("CLIENT").secret(secret)
+                .expiresAt(Instant.now().plus(VALID_FOR));
     }
 }

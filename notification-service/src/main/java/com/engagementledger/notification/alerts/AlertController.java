@@ -1,11 +1,12 @@
 package com.engagementledger.notification.alerts;
 
-import com.engagementledger.notification.security.Caller;
-import com.engagementledger.notification.web.ApiProblem;
+import com.engagementledger.support.problem.ApiProblem;
+import com.engagementledger.support.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +31,7 @@ class AlertController {
     }
 
     @GetMapping
-    Alerts.Page list(@RequestParam(required = false) String engagementId,
+    Alerts.Page list(Caller caller, @RequestParam(required = false) String engagementId,
                      @RequestParam(required = false) String rule,
                      @RequestParam(required = false) AlertState state,
                      @RequestParam(required = false) AlertSeverity severity,
@@ -38,43 +39,48 @@ class AlertController {
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                      @RequestParam(defaultValue = "0") int page,
                      @RequestParam(defaultValue = "50") int size) {
-        Caller caller = Caller.current();
         if (engagementId != null) {
-            caller.requireVisible("engagement", engagementId, engagementId);
+            caller.requireEngagement(engagementId, "engagement", engagementId);
         }
         if (page < 0) {
-            throw ApiProblem.unprocessable("alerts.page.negative", "page", "page must be 0 or more");
+            throw ApiProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, "alerts.page.negative", "page",
+                    "page must be 0 or more");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiProblem.unprocessable("alerts.page.size-out-of-range", "size",
+            throw ApiProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, "alerts.page.size-out-of-range", "size",
                     "size must be between 1 and " + MAX_PAGE_SIZE);
         }
-        return alerts.list(new Alerts.Filter(caller.visibleOrNull(), engagementId, rule, state, severity, from, to),
-                page, size);
+        return alerts.list(new Alerts.Filter(caller.seesAll() ? null : caller.engagements(), engagementId, rule, state,
+                severity, from, to), page, size);
     }
 
     @GetMapping("/{id}")
-    AlertView get(@PathVariable UUID id) {
-        return visible(id, alerts.findWithHistory(id).orElse(null));
+    AlertView get(Caller caller, @PathVariable UUID id) {
+        return visible(caller, id, alerts.findWithHistory(id).orElse(null));
     }
 
     @PostMapping("/{id}/acknowledge")
-    AlertView acknowledge(@PathVariable UUID id) {
-        visible(id, alerts.find(id).orElse(null));
-        return alerts.acknowledge(id, Caller.current().actor());
+    AlertView acknowledge(Caller caller, @PathVariable UUID id) {
+        visible(caller, id, alerts.find(id).orElse(null));
+        return alerts.acknowledge(id, actor(caller));
     }
 
     record ResolveRequest(@NotBlank @Size(max = 2000) String note) {
     }
 
     @PostMapping("/{id}/resolve")
-    AlertView resolve(@PathVariable UUID id, @Valid @RequestBody ResolveRequest request) {
-        visible(id, alerts.find(id).orElse(null));
-        return alerts.resolve(id, Caller.current().actor(), request.note());
+    AlertView resolve(Caller caller, @PathVariable UUID id, @Valid @RequestBody ResolveRequest request) {
+        visible(caller, id, alerts.find(id).orElse(null));
+        return alerts.resolve(id, actor(caller), request.note());
     }
 
-    private static AlertView visible(UUID id, AlertView alert) {
-        Caller.current().requireVisible("alert", alert == null ? null : alert.engagementId(), id);
+    /** An alert of an engagement outside the token is not found, like one that does not exist. */
+    private static AlertView visible(Caller caller, UUID id, AlertView alert) {
+        caller.requireEngagement(alert == null ? null : alert.engagementId(), "alert", id);
         return alert;
+    }
+
+    private static Actor actor(Caller caller) {
+        return new Actor(caller.subject(), caller.side() == null ? null : caller.side().name());
     }
 }

@@ -1,9 +1,10 @@
 package com.engagementledger.notification.alerts;
 
-import com.engagementledger.notification.web.ApiProblem;
+import com.engagementledger.support.problem.ApiProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -85,7 +86,7 @@ public class Alerts {
     public AlertView acknowledge(UUID id, Actor actor) {
         AlertState state = lockState(id);
         if (state != AlertState.OPEN) {
-            throw ApiProblem.conflict("alert.lifecycle.acknowledge-requires-open",
+            throw ApiProblem.of(HttpStatus.CONFLICT, "alert.lifecycle.acknowledge-requires-open", null,
                     "alert " + id + " is " + state + "; only an OPEN alert can be acknowledged");
         }
         Instant now = clock.instant();
@@ -103,7 +104,8 @@ public class Alerts {
     private AlertView resolve(UUID id, Actor actor, String note, String causeEventId) {
         AlertState state = lockState(id);
         if (state == AlertState.RESOLVED) {
-            throw ApiProblem.conflict("alert.lifecycle.already-resolved", "alert " + id + " is already RESOLVED");
+            throw ApiProblem.of(HttpStatus.CONFLICT, "alert.lifecycle.already-resolved", null,
+                    "alert " + id + " is already RESOLVED");
         }
         Instant now = clock.instant();
         jdbc.sql("""

@@ -1,5 +1,6 @@
 package com.engagementledger.notification.consuming;
 
+import com.engagementledger.support.problem.DatabaseUnavailable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;

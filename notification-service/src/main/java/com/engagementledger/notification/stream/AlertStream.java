@@ -1,6 +1,6 @@
 package com.engagementledger.notification.stream;
 
-import com.engagementledger.notification.security.Caller;
+import com.engagementledger.support.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -57,12 +57,11 @@ class AlertStream {
     }
 
     @GetMapping(path = "/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
-        Caller caller = Caller.current();
+    SseEmitter stream(Caller caller, @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
         long cursor = lastEventId != null ? lastEventId
                 : jdbc.sql("select coalesce(max(seq), 0) from alert_change").query(Long.class).single();
         SseEmitter emitter = new SseEmitter(0L);
-        Client client = new Client(emitter, caller.visibleOrNull(), cursor);
+        Client client = new Client(emitter, caller.seesAll() ? null : caller.engagements(), cursor);
         emitter.onCompletion(() -> clients.remove(client));
         emitter.onTimeout(() -> clients.remove(client));
         emitter.onError(e -> clients.remove(client));

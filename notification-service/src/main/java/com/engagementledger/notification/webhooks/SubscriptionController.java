@@ -2,8 +2,10 @@ package com.engagementledger.notification.webhooks;
 
 import com.engagementledger.notification.alerts.AlertSeverity;
 import com.engagementledger.notification.rules.RuleNames;
-import com.engagementledger.notification.security.Caller;
-import com.engagementledger.notification.web.ApiProblem;
+import com.engagementledger.support.problem.ApiProblem;
+import com.engagementledger.support.problem.ProblemCatalog;
+import com.engagementledger.support.security.Caller;
+import com.engagementledger.support.security.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -46,32 +48,31 @@ class SubscriptionController {
     }
 
     @PostMapping
-    ResponseEntity<Created> create(@Valid @RequestBody CreateSubscription request) {
-        Caller caller = Caller.current();
+    ResponseEntity<Created> create(Caller caller, @Valid @RequestBody CreateSubscription request) {
         try {
             guard.check(request.url());
         } catch (UrlGuard.UnsafeUrl e) {
-            throw ApiProblem.unprocessable(e.rule(), "url", e.getMessage());
+            throw ApiProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, e.rule(), "url", e.getMessage());
         }
         Filter filter = request.filter() == null ? new Filter(List.of(), List.of(), null) : request.filter();
         List<String> engagements = filter.engagements() == null ? List.of() : filter.engagements();
         for (String engagement : engagements) {
             // an engagement outside the token's scope does not exist for this caller
-            if (!caller.canSee(engagement)) {
-                throw new ApiProblem(HttpStatus.NOT_FOUND, "engagement.not-found", "filter.engagements",
-                        "engagement " + engagement + " not found");
+            if (!caller.mayTouch(engagement)) {
+                throw ApiProblem.of(HttpStatus.NOT_FOUND, ProblemCatalog.RESOURCE_NOT_FOUND.rule(),
+                        "filter.engagements", "engagement " + engagement + " not found");
             }
         }
         List<String> rules = filter.rules() == null ? List.of() : filter.rules();
         for (String rule : rules) {
             if (!RuleNames.ALL.contains(rule)) {
-                throw ApiProblem.unprocessable("webhooks.filter.unknown-rule", "filter.rules",
+                throw ApiProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, "webhooks.filter.unknown-rule", "filter.rules",
                         "unknown rule '" + rule + "'; known rules: " + RuleNames.ALL);
             }
         }
         AlertSeverity min = filter.minSeverity() == null ? AlertSeverity.INFO : filter.minSeverity();
         String secret = WebhookSignature.newSecret();
-        UUID id = subscriptions.create(request.url(), secret, engagements, rules, min, caller.sub(),
+        UUID id = subscriptions.create(request.url(), secret, engagements, rules, min, caller.subject(),
                 List.copyOf(caller.engagements()));
         Filter stored = new Filter(engagements, rules, min);
         return ResponseEntity.created(URI.create("/subscriptions/" + id))
@@ -79,27 +80,26 @@ class SubscriptionController {
     }
 
     @GetMapping
-    List<Subscriptions.Subscription> list() {
-        Caller caller = Caller.current();
-        return subscriptions.ownedBy(caller.sub(), caller.isAdmin());
+    List<Subscriptions.Subscription> list(Caller caller) {
+        return subscriptions.ownedBy(caller.subject(), caller.hasRole(Roles.ADMIN));
     }
 
     @GetMapping("/{id}")
-    Subscriptions.Subscription get(@PathVariable UUID id) {
-        return visible(id);
+    Subscriptions.Subscription get(Caller caller, @PathVariable UUID id) {
+        return visible(caller, id);
     }
 
     @GetMapping("/{id}/deliveries")
-    List<Subscriptions.Delivery> deliveries(@PathVariable UUID id) {
-        visible(id);
+    List<Subscriptions.Delivery> deliveries(Caller caller, @PathVariable UUID id) {
+        visible(caller, id);
         return subscriptions.deliveries(id);
     }
 
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
-    ResponseEntity<Map<String, Object>> redeliver(@PathVariable UUID id, @PathVariable UUID deliveryId) {
-        Subscriptions.Subscription subscription = visible(id);
+    ResponseEntity<Map<String, Object>> redeliver(Caller caller, @PathVariable UUID id, @PathVariable UUID deliveryId) {
+        Subscriptions.Subscription subscription = visible(caller, id);
         if (!subscription.enabled()) {
-            throw ApiProblem.conflict("webhooks.subscription.disabled", "subscription " + id
+            throw ApiProblem.of(HttpStatus.CONFLICT, "webhooks.subscription.disabled", null, "subscription " + id
                     + " is disabled (" + subscription.disabledReason() + "); enable it first");
         }
         UUID copy = subscriptions.redeliver(id, deliveryId).orElseThrow(() -> ApiProblem.notFound("delivery", deliveryId));
@@ -108,15 +108,14 @@ class SubscriptionController {
 
     @PostMapping("/{id}/enable")
     @Transactional
-    Subscriptions.Subscription enable(@PathVariable UUID id) {
-        visible(id);
+    Subscriptions.Subscription enable(Caller caller, @PathVariable UUID id) {
+        visible(caller, id);
         subscriptions.enable(id);
         return subscriptions.find(id).orElseThrow();
     }
 
-    private Subscriptions.Subscription visible(UUID id) {
-        Caller caller = Caller.current();
-        return subscriptions.find(id).filter(s -> caller.isAdmin() || s.ownerSub().equals(caller.sub()))
+    private Subscriptions.Subscription visible(Caller caller, UUID id) {
+        return subscriptions.find(id).filter(s -> caller.hasRole(Roles.ADMIN) || s.ownerSub().equals(caller.subject()))
                 .orElseThrow(() -> ApiProblem.notFound("subscription", id));
     }
 }

@@ -3,6 +3,7 @@ package com.engagementledger.notification.alerts;
 import com.engagementledger.contract.LedgerCloudEvents;
 import com.engagementledger.contract.OnboardingEvents.EngineerLeft;
 import com.engagementledger.notification.IntegrationTest;
+import com.engagementledger.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
@@ -33,7 +34,7 @@ class AlertApiTest extends IntegrationTest {
     void alert_lifecycle_open_acknowledged_resolved_records_who_and_when() {
         String engagement = newId();
         String alert = openAlert(engagement);
-        String lead = token("lead-42", "CLIENT", List.of("LEAD"), List.of(engagement));
+        String lead = TestTokens.token("lead-42").roles("LEAD").engagements(engagement).sign();
 
         Response acknowledged = post("/alerts/" + alert + "/acknowledge", lead, null);
         assertThat(acknowledged.status()).isEqualTo(200);
@@ -78,7 +79,7 @@ class AlertApiTest extends IntegrationTest {
         assertThat(mine.get("total").asLong()).isEqualTo(1);
         assertThat(mine.get("items").get(0).get("id").asText()).isEqualTo(alert);
 
-        String all = token("admin", "CLIENT", List.of("ADMIN"), List.of("*"));
+        String all = TestTokens.admin("admin");
         assertThat(get("/alerts/" + alert, all).status()).isEqualTo(200);
     }
 
@@ -86,12 +87,12 @@ class AlertApiTest extends IntegrationTest {
     void auditor_is_read_only() {
         String engagement = newId();
         String alert = openAlert(engagement);
-        String auditor = token("auditor-1", "CLIENT", List.of("AUDITOR"), List.of(engagement));
+        String auditor = TestTokens.token("auditor-1").roles("AUDITOR").engagements(engagement).sign();
         assertThat(get("/alerts/" + alert, auditor).status()).isEqualTo(200);
         Response refused = post("/alerts/" + alert + "/acknowledge", auditor, null);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.body().get("rule").asText()).isEqualTo("security.role-forbidden");
+        assertThat(refused.body().get("rule").asText()).isEqualTo("auth.role.forbidden");
     }
 
     @Test
@@ -104,7 +105,9 @@ class AlertApiTest extends IntegrationTest {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().get("status").asText()).isEqualTo("UP");
         assertThat(get("/v3/api-docs", lead("x")).status()).isEqualTo(200);
-        assertThat(send("/actuator/prometheus", lead("x"))).contains("ledger_notification_events_applied_total");
+        // the metrics are for monitoring (SERVICE, ADMIN), as on every service
+        assertThat(send("/actuator/prometheus", TestTokens.token("monitor").roles("SERVICE").sign()))
+                .contains("ledger_notification_events_applied_total");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.engagementledger.notification.alerts;
 
 import com.engagementledger.notification.IntegrationTest;
+import com.engagementledger.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -8,7 +9,6 @@ import org.springframework.test.context.TestPropertySource;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +33,7 @@ class RateLimitTest extends IntegrationTest {
 
     @Test
     void a_client_over_its_burst_gets_429_problem_details_with_retry_after_and_others_are_served() throws Exception {
-        String flooder = token("notification.flooder", "CLIENT", List.of("LEAD"), List.of("*"));
+        String flooder = TestTokens.lead("notification.flooder");
         for (int i = 0; i < 3; i++) {
             assertThat(getAlerts(flooder).statusCode()).isEqualTo(200);
         }
@@ -42,8 +42,8 @@ class RateLimitTest extends IntegrationTest {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(Integer.parseInt(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 2);
-        assertThat(JSON.readTree(limited.body()).get("rule").asText()).isEqualTo("api.rate-limit");
-        assertThat(getAlerts(token("notification.quiet", "CLIENT", List.of("LEAD"), List.of("*"))).statusCode())
+        assertThat(JSON.readTree(limited.body()).get("rule").asText()).isEqualTo("rate.limit.exceeded");
+        assertThat(getAlerts(TestTokens.lead("notification.quiet")).statusCode())
                 .isEqualTo(200);
     }
 

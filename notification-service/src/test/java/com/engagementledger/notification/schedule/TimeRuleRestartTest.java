@@ -10,6 +10,7 @@ import com.engagementledger.notification.MutableClock;
 import com.engagementledger.notification.NotificationServiceApplication;
 import com.engagementledger.notification.TestClockConfig;
 import com.engagementledger.notification.rules.RuleNames;
+import com.engagementledger.testsupport.EmbeddedLedgerProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,7 +44,7 @@ class TimeRuleRestartTest extends IntegrationTest {
                 .params(engagement, RuleNames.FIRST_INCREMENT_MISSING).query(Long.class).single();
         assertThat(pending).isEqualTo(1);
 
-        Map<String, Object> props = new HashMap<>(IntegrationTest.properties());
+        Map<String, Object> props = new HashMap<>(EmbeddedLedgerProperties.of(IntegrationTest.DATABASE));
         props.put("server.port", "0");
         // the restarted instance only runs its pollers; the shared test context keeps the consumer group
         props.put("ledger.notification.consumer.auto-startup", "false");

@@ -5,6 +5,7 @@ import com.engagementledger.notification.IntegrationTest;
 import com.engagementledger.notification.MutableClock;
 import com.engagementledger.notification.NotificationServiceApplication;
 import com.engagementledger.notification.TestClockConfig;
+import com.engagementledger.testsupport.EmbeddedLedgerProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -88,7 +89,7 @@ class WebhookRetryRestartTest extends IntegrationTest {
 
     /** A notification-service instance on the restart database; the test's HTTP helpers now talk to it. */
     private ConfigurableApplicationContext startInstance() {
-        Map<String, Object> props = new HashMap<>(IntegrationTest.properties());
+        Map<String, Object> props = new HashMap<>(EmbeddedLedgerProperties.of(IntegrationTest.DATABASE));
         props.put("spring.datasource.url", INFRA.postgres().jdbcUrl(DATABASE));
         props.put("server.port", "0");
         props.put("ledger.notification.consumer.group-id", group);

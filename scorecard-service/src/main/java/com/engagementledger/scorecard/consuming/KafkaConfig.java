@@ -1,5 +1,6 @@
 package com.engagementledger.scorecard.consuming;
 
+import com.engagementledger.support.problem.DatabaseUnavailable;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;

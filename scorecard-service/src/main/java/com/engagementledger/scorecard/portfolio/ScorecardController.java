@@ -3,14 +3,13 @@ package com.engagementledger.scorecard.portfolio;
 import com.engagementledger.scorecard.measures.Rag;
 import com.engagementledger.scorecard.measures.Scorecard;
 import com.engagementledger.scorecard.measures.Scorecard.Factor;
-import com.engagementledger.scorecard.security.Viewer;
-import com.engagementledger.scorecard.web.ApiException;
+import com.engagementledger.support.problem.ApiProblem;
+import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
+import com.engagementledger.support.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,7 +39,7 @@ class ScorecardController {
                     + "',desc' (colours sort GREEN < AMBER < RED). Filters: q (name, client or partner contains), "
                     + "status, colour (any factor, or the one named by factor).")
     @GetMapping("/scorecards")
-    PortfolioPage portfolio(@AuthenticationPrincipal Jwt jwt,
+    PortfolioPage portfolio(Caller caller,
                             @RequestParam(required = false) String q,
                             @RequestParam(required = false) String status,
                             @RequestParam(required = false) String colour,
@@ -49,15 +48,15 @@ class ScorecardController {
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "20") int size) {
         if (page < 0) {
-            throw ApiException.badRequest("page", "page.min", "page must be 0 or more");
+            throw ApiProblem.invalidParameter("page", "page.min", "page must be 0 or more");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiException.badRequest("size", "size.range", "size must be between 1 and " + MAX_PAGE_SIZE);
+            throw ApiProblem.invalidParameter("size", "size.range", "size must be between 1 and " + MAX_PAGE_SIZE);
         }
         Rag wanted = colour == null ? null : parse(Rag.class, colour, "colour");
         Factor onlyFactor = factor == null ? null : parse(Factor.class, factor, "factor");
         Comparator<Scorecard> order = comparator(sort);
-        List<PortfolioEntry> all = queries.visibleScorecards(Viewer.of(jwt)).stream()
+        List<PortfolioEntry> all = queries.visibleScorecards(caller).stream()
                 .filter(s -> q == null || contains(s.name(), q) || contains(s.clientName(), q)
                         || contains(s.partnerName(), q))
                 .filter(s -> status == null || status.equalsIgnoreCase(s.status()))
@@ -73,30 +72,30 @@ class ScorecardController {
 
     @Operation(summary = "One engagement's scorecard: factor colours and every measure, now and over four weeks")
     @GetMapping("/scorecards/{engagementId}")
-    Scorecard scorecard(@AuthenticationPrincipal Jwt jwt, @PathVariable String engagementId) {
-        return queries.scorecard(Viewer.of(jwt), engagementId);
+    Scorecard scorecard(@PathVariable String engagementId) {
+        return queries.scorecard(engagementId);
     }
 
     @Operation(summary = "The weekly series: one row per ISO week; from/to are ISO weeks (2026-W05) or dates")
     @GetMapping(value = "/scorecards/{engagementId}/weekly", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<Scorecard.Week> weekly(@AuthenticationPrincipal Jwt jwt, @PathVariable String engagementId,
+    List<Scorecard.Week> weekly(@PathVariable String engagementId,
                                 @RequestParam(required = false) String from,
                                 @RequestParam(required = false) String to) {
         LocalDate start = day("from", from);
         LocalDate end = day("to", to);
         if (start != null && end != null && start.isAfter(end)) {
-            throw ApiException.badRequest("from", "weekly.from-after-to", "from must not be after to");
+            throw ApiProblem.invalidParameter("from", "weekly.from-after-to", "from must not be after to");
         }
-        return queries.weekly(Viewer.of(jwt), engagementId, start, end);
+        return queries.weekly(engagementId, start, end);
     }
 
     @Operation(summary = "The weekly series as CSV (also served for Accept: text/csv on /weekly)")
     @GetMapping(value = {"/scorecards/{engagementId}/weekly.csv", "/scorecards/{engagementId}/weekly"},
             produces = "text/csv")
-    ResponseEntity<String> weeklyCsv(@AuthenticationPrincipal Jwt jwt, @PathVariable String engagementId,
+    ResponseEntity<String> weeklyCsv(@PathVariable String engagementId,
                                      @RequestParam(required = false) String from,
                                      @RequestParam(required = false) String to) {
-        List<Scorecard.Week> weeks = weekly(jwt, engagementId, from, to);
+        List<Scorecard.Week> weeks = weekly(engagementId, from, to);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"scorecard-" + engagementId
                         .replaceAll("[^A-Za-z0-9-]", "") + "-weekly.csv\"")
@@ -122,7 +121,7 @@ class ScorecardController {
             }
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(field, "weekly." + field + ".format",
+            throw ApiProblem.invalidParameter(field, "weekly." + field + ".format",
                     field + " must be an ISO week (2026-W05) or a date (2026-01-26), not '" + value + "'");
         }
     }
@@ -132,7 +131,7 @@ class ScorecardController {
         String field = parts[0].trim();
         boolean descending = parts.length > 1 && parts[1].trim().equalsIgnoreCase("desc");
         if (parts.length > 1 && !descending && !parts[1].trim().equalsIgnoreCase("asc")) {
-            throw ApiException.badRequest("sort", "sort.direction", "sort direction must be asc or desc");
+            throw ApiProblem.invalidParameter("sort", "sort.direction", "sort direction must be asc or desc");
         }
         Comparator<String> text = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
         Comparator<Scorecard> byName = Comparator.comparing(Scorecard::name, text);
@@ -146,7 +145,7 @@ class ScorecardController {
                 try {
                     f = Factor.valueOf(field.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    throw ApiException.badRequest("sort", "sort.field", "cannot sort by '" + field
+                    throw ApiProblem.invalidParameter("sort", "sort.field", "cannot sort by '" + field
                             + "'; use name, startDate, status, speed, capability, stability, quality or control");
                 }
                 yield Comparator.comparing(s -> s.factors().get(f));
@@ -160,7 +159,7 @@ class ScorecardController {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(field, field + ".value", "'" + value + "' is not one of "
+            throw ApiProblem.invalidParameter(field, FieldRule.ENUM, "'" + value + "' is not one of "
                     + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }

@@ -7,8 +7,9 @@ import com.engagementledger.scorecard.measures.EngagementId;
 import com.engagementledger.scorecard.measures.Scorecard;
 import com.engagementledger.scorecard.measures.Scorecards;
 import com.engagementledger.scorecard.measures.Thresholds;
-import com.engagementledger.scorecard.security.Viewer;
-import com.engagementledger.scorecard.web.ApiException;
+import com.engagementledger.support.problem.ApiProblem;
+import com.engagementledger.support.problem.ProblemCatalog;
+import com.engagementledger.support.security.Caller;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,7 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads scorecards from the active generation, bounded by what the viewer's token may see. Each call reads the
+ * Reads scorecards from the active generation; the portfolio holds what the caller's token may see (an engagement
+ * in a path is checked before the controller runs). Each call reads the
  * generation and its facts in one read-only transaction, so a rebuild's switch never splits a response.
  */
 @Service
@@ -41,42 +43,39 @@ public class ScorecardQueries {
         return LocalDate.now(clock);
     }
 
-    List<Scorecard> visibleScorecards(Viewer viewer) {
+    List<Scorecard> visibleScorecards(Caller caller) {
         int g = generations.active();
-        List<Engagement> engagements = facts.engagements(g, viewer.seesAll() ? null
-                : viewer.engagements().stream().map(EngagementId::new).toList());
+        List<Engagement> engagements = facts.engagements(g, caller.seesAll() ? null
+                : caller.engagements().stream().map(EngagementId::new).toList());
         LocalDate today = today();
         return facts.facts(g, engagements).values().stream()
                 .map(f -> Scorecards.scorecard(f, today, thresholds)).toList();
     }
 
-    Scorecard scorecard(Viewer viewer, String engagementId) {
-        return Scorecards.scorecard(facts(viewer, engagementId, generations.active()), today(), thresholds);
+    Scorecard scorecard(String engagementId) {
+        return Scorecards.scorecard(facts(engagementId, generations.active()), today(), thresholds);
     }
 
-    List<Scorecard.Week> weekly(Viewer viewer, String engagementId, LocalDate from, LocalDate to) {
-        return Scorecards.weekly(facts(viewer, engagementId, generations.active()), today(), from, to);
+    List<Scorecard.Week> weekly(String engagementId, LocalDate from, LocalDate to) {
+        return Scorecards.weekly(facts(engagementId, generations.active()), today(), from, to);
     }
 
-    public Evidence evidence(Viewer viewer, String engagementId, String measure) {
+    public Evidence evidence(String engagementId, String measure) {
         int g = generations.active();
-        EngagementFacts f = facts(viewer, engagementId, g);
+        EngagementFacts f = facts(engagementId, g);
         Scorecard.MeasureValues m = Scorecards.scorecard(f, today(), thresholds).measures().get(measure);
         if (m == null) {
-            throw new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "measure.not-found", "measure",
-                    "no measure " + measure + "; measures are " + Scorecards.names());
+            throw ApiProblem.of(ProblemCatalog.RESOURCE_NOT_FOUND, "no measure " + measure + "; measures are "
+                    + Scorecards.names());
         }
         return new Evidence(engagementId, measure, m.definition(), m.current(),
                 facts.evidence(g, f.engagement().id(), m.evidence()));
     }
 
-    /** The engagement's facts, if the viewer may see it: the engagement id turns typed here, past the API's edge. */
-    private EngagementFacts facts(Viewer viewer, String engagementId, int g) {
-        if (!viewer.canSee(engagementId)) {
-            throw ApiException.notFound("engagement", engagementId);
-        }
+    /** The engagement's facts (the engagement id turns typed here, past the API's edge). */
+    private EngagementFacts facts(String engagementId, int g) {
         return facts.facts(g, new EngagementId(engagementId))
-                .orElseThrow(() -> ApiException.notFound("engagement", engagementId));
+                .orElseThrow(() -> ApiProblem.notFound("engagement", engagementId));
     }
 
     /** The events that produced a measure's current value. */

@@ -1,6 +1,6 @@
 package com.engagementledger.scorecard.rebuild;
 
-import com.engagementledger.scorecard.web.ApiException;
+import com.engagementledger.support.problem.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +24,7 @@ class RebuildController {
     @Operation(summary = "Start a rebuild into a new generation; 202 with the generation to follow")
     @PostMapping("/admin/rebuild")
     ResponseEntity<Map<String, Object>> rebuild() {
-        int generation = rebuilds.start().orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
+        int generation = rebuilds.start().orElseThrow(() -> ApiProblem.of(HttpStatus.CONFLICT,
                 "rebuild.already-running", null, "a rebuild is already running"));
         return ResponseEntity.accepted().location(URI.create("/admin/rebuilds/" + generation))
                 .body(Map.of("generation", generation, "state", "BUILDING"));
@@ -33,6 +33,6 @@ class RebuildController {
     @Operation(summary = "A rebuild's state: BUILDING, ACTIVE, RETIRED or FAILED, and the events read so far")
     @GetMapping("/admin/rebuilds/{generation}")
     Map<String, Object> status(@PathVariable int generation) {
-        return rebuilds.status(generation).orElseThrow(() -> ApiException.notFound("rebuild", "" + generation));
+        return rebuilds.status(generation).orElseThrow(() -> ApiProblem.notFound("rebuild", generation));
     }
 }

@@ -1,7 +1,8 @@
 package com.engagementledger.scorecard.support;
 
-import com.engagementledger.embedded.EmbeddedPostgresServer;
 import com.engagementledger.embedded.LedgerInfrastructure;
+import com.engagementledger.testsupport.EmbeddedLedger;
+import com.engagementledger.testsupport.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,8 +10,6 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +27,10 @@ import static org.awaitility.Awaitility.await;
  * each uses fresh engagement ids.
  */
 @AutoConfigureObservability(tracing = false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ledger.scorecard.fixed-clock=" + IntegrationTest.TODAY,
+        "ledger.kafka.retry.initial-interval=100ms", "ledger.kafka.retry.max-elapsed=1s"})
+@EmbeddedLedger(database = "ledger_scorecard")
 public abstract class IntegrationTest {
     public static final String TODAY = "2026-03-27T12:00:00Z";
     protected static final LedgerInfrastructure INFRA = LedgerInfrastructure.shared();
@@ -41,16 +43,9 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcClient jdbc;
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> INFRA.postgres().jdbcUrl("ledger_scorecard"));
-        registry.add("spring.datasource.username", () -> EmbeddedPostgresServer.USER);
-        registry.add("spring.datasource.password", () -> EmbeddedPostgresServer.PASSWORD);
-        registry.add("spring.kafka.bootstrap-servers", () -> INFRA.kafka().bootstrapServers());
-        registry.add("ledger.security.jwt-secret", () -> Tokens.SECRET);
-        registry.add("ledger.scorecard.fixed-clock", () -> TODAY);
-        registry.add("ledger.kafka.retry.initial-interval", () -> "100ms");
-        registry.add("ledger.kafka.retry.max-elapsed", () -> "1s");
+    /** A client-side lead whose token lists these engagements only. */
+    protected static String leadOf(String... engagements) {
+        return TestTokens.token("lead-1").roles("LEAD").engagements(engagements).sign();
     }
 
     protected String url(String path) {

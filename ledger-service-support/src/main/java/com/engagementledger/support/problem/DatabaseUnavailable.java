@@ -1,0 +1,33 @@
+package com.engagementledger.support.problem;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * Whether a failure means "our database cannot be reached", not "this request or message is bad". A request is
+ * answered 503 (retry later); a consumer waits it out instead of dead-lettering a message that is fine.
+ * {@code CannotGetJdbcConnectionException} is a {@link DataAccessResourceFailureException}.
+ */
+public final class DatabaseUnavailable {
+    private DatabaseUnavailable() {
+    }
+
+    public static boolean isCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            // 08: connection exception; 53: insufficient resources; 57P: operator intervention (terminated, shutdown)
+            if (t instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
+                    || sql.getSQLState().startsWith("53") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
