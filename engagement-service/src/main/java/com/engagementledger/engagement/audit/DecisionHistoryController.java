@@ -1,8 +1,7 @@
 package com.engagementledger.engagement.audit;
 
-import com.engagementledger.engagement.decision.DecisionView;
 import com.engagementledger.engagement.decision.DecisionViewFold;
-import com.engagementledger.engagement.view.Lookups;
+import com.engagementledger.engagement.view.ViewStore;
 import com.engagementledger.support.security.Caller;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,12 +19,12 @@ import java.util.List;
  */
 @RestController
 class DecisionHistoryController {
-    private final Lookups lookups;
+    private final ViewStore views;
     private final StoredEvents events;
     private final AuditReads reads;
 
-    DecisionHistoryController(Lookups lookups, StoredEvents events, AuditReads reads) {
-        this.lookups = lookups;
+    DecisionHistoryController(ViewStore views, StoredEvents events, AuditReads reads) {
+        this.views = views;
         this.events = events;
         this.reads = reads;
     }
@@ -40,7 +39,7 @@ class DecisionHistoryController {
     @GetMapping("/engagements/{engagementId}/decisions/{decisionId}/history")
     List<Step> history(Caller caller, @PathVariable String engagementId, @PathVariable String decisionId,
                        HttpServletRequest http) {
-        lookups.child(DecisionViewFold.KIND, decisionId, engagementId, DecisionView.class);
+        views.requireIn(DecisionViewFold.KIND, decisionId, engagementId);
         reads.record(caller, engagementId, http);
         HistoryFilter filter = HistoryFilter.of(null, "decision", null, null, null, null, null)
                 .ofAggregate(decisionId);

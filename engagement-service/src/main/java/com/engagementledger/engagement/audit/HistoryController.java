@@ -1,6 +1,6 @@
 package com.engagementledger.engagement.audit;
 
-import com.engagementledger.engagement.view.Lookups;
+import com.engagementledger.engagement.engagement.Engagements;
 import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
 import com.engagementledger.support.security.Caller;
@@ -34,13 +34,13 @@ class HistoryController {
     static final String NDJSON = "application/x-ndjson";
     private static final int MAX_LIMIT = 1000;
 
-    private final Lookups lookups;
+    private final Engagements engagements;
     private final StoredEvents events;
     private final AuditReads reads;
     private final ObjectMapper json;
 
-    HistoryController(Lookups lookups, StoredEvents events, AuditReads reads, ObjectMapper json) {
-        this.lookups = lookups;
+    HistoryController(Engagements engagements, StoredEvents events, AuditReads reads, ObjectMapper json) {
+        this.engagements = engagements;
         this.events = events;
         this.reads = reads;
         this.json = json;
@@ -65,7 +65,7 @@ class HistoryController {
                               HttpServletRequest http) {
         HistoryFilter filter = HistoryFilter.of(type, family, actor, side, from, to, after);
         int pageSize = HistoryFilter.limit(limit, MAX_LIMIT);
-        lookups.engagement(engagementId);
+        engagements.find(engagementId);
         reads.record(caller, engagementId, http);
         String chosen = format(format, accept);
         if (chosen.equals("ndjson")) {

@@ -2,7 +2,7 @@ package com.engagementledger.engagement.audit;
 
 import com.engagementledger.engagement.audit.chain.ChainWalk;
 import com.engagementledger.engagement.audit.chain.Verdict;
-import com.engagementledger.engagement.view.Lookups;
+import com.engagementledger.engagement.engagement.Engagements;
 import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,15 +18,15 @@ import java.util.List;
 /** Tamper evidence: recompute an engagement's chain, sign its head, list the signed checkpoints, the public key. */
 @RestController
 class VerifyController {
-    private final Lookups lookups;
+    private final Engagements engagements;
     private final StoredEvents events;
     private final Checkpoints checkpoints;
     private final Signer signer;
     private final AuditReads reads;
 
-    VerifyController(Lookups lookups, StoredEvents events, Checkpoints checkpoints,
+    VerifyController(Engagements engagements, StoredEvents events, Checkpoints checkpoints,
                      Signer signer, AuditReads reads) {
-        this.lookups = lookups;
+        this.engagements = engagements;
         this.events = events;
         this.checkpoints = checkpoints;
         this.signer = signer;
@@ -35,7 +35,7 @@ class VerifyController {
 
     @GetMapping("/engagements/{engagementId}/verify")
     Verdict verify(Caller caller, @PathVariable String engagementId, HttpServletRequest http) {
-        lookups.engagement(engagementId);
+        engagements.find(engagementId);
         reads.record(caller, engagementId, http);
         ChainWalk walk = new ChainWalk();
         events.chain(engagementId, walk::accept);
@@ -45,7 +45,7 @@ class VerifyController {
 
     @PostMapping("/engagements/{engagementId}/checkpoints")
     ResponseEntity<Checkpoints.Checkpoint> checkpoint(@PathVariable String engagementId) {
-        lookups.engagement(engagementId);
+        engagements.find(engagementId);
         return ResponseEntity.status(HttpStatus.CREATED).body(checkpoints.sign(engagementId)
                 .orElseThrow(() -> ApiProblem.notFound("chain of engagement", engagementId)));
     }
@@ -53,7 +53,7 @@ class VerifyController {
     @GetMapping("/engagements/{engagementId}/checkpoints")
     List<Checkpoints.Checkpoint> checkpoints(Caller caller, @PathVariable String engagementId,
                                              HttpServletRequest http) {
-        lookups.engagement(engagementId);
+        engagements.find(engagementId);
         reads.record(caller, engagementId, http);
         return checkpoints.list(engagementId);
     }

@@ -10,4 +10,9 @@ public final class Ids {
     public static String newId() {
         return UUID.randomUUID().toString();
     }
+
+    /** A typed id's text form, as events carry it; an absent reference stays null. */
+    public static String text(Object id) {
+        return id == null ? null : id.toString();
+    }
 }

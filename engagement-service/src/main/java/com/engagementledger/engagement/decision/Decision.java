@@ -21,6 +21,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import com.engagementledger.engagement.common.Ids;
+
 import static com.engagementledger.engagement.common.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -48,9 +50,10 @@ public class Decision {
     public Decision(ProposeDecision command) {
         require(!command.decisionId().equals(command.supersedes()), "decision.supersede.self",
                 "a decision cannot supersede itself");
-        apply(new DecisionProposed(command.engagementId(), command.decisionId(), command.title(), command.category(),
+        apply(new DecisionProposed(command.engagementId().value(), command.decisionId().value(), command.title(),
+                command.category(),
                 command.context(), command.decision(), command.consequences(), command.alternatives(),
-                command.reversibility(), command.supersedes(), command.actor().id(), command.actor().side()));
+                command.reversibility(), Ids.text(command.supersedes()), command.actor().id(), command.actor().side()));
     }
 
 
@@ -77,9 +80,11 @@ public class Decision {
     public void handle(SupersedeDecision command) {
         require(status == DecisionStatus.IN_EFFECT, "decision.not-in-effect",
                 "only a decision in effect can be superseded; it is " + status);
-        require(!decisionId.equals(command.supersededBy()), "decision.supersede.self",
+        require(command.successorInEffect(), "decision.successor.not-in-effect",
+                "the superseding decision must be in effect");
+        require(!decisionId.equals(command.supersededBy().value()), "decision.supersede.self",
                 "a decision cannot supersede itself");
-        apply(new DecisionSuperseded(engagementId, decisionId, command.supersededBy(), command.reason(),
+        apply(new DecisionSuperseded(engagementId, decisionId, command.supersededBy().value(), command.reason(),
                 command.actor().id(), command.actor().side()));
     }
 

@@ -3,6 +3,7 @@ package com.engagementledger.engagement.decision;
 import com.engagementledger.contract.Enums.DecisionCategory;
 import com.engagementledger.contract.Enums.Reversibility;
 import com.engagementledger.engagement.common.Actor;
+import com.engagementledger.engagement.common.EngagementId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
@@ -13,27 +14,28 @@ public final class DecisionCommands {
     private DecisionCommands() {
     }
 
-    public record ProposeDecision(@TargetAggregateIdentifier String decisionId, String engagementId, String title,
+    public record ProposeDecision(@TargetAggregateIdentifier DecisionId decisionId, EngagementId engagementId, String title,
                                   DecisionCategory category, String context, String decision, String consequences,
-                                  List<String> alternatives, Reversibility reversibility, String supersedes,
+                                  List<String> alternatives, Reversibility reversibility, DecisionId supersedes,
                                   Actor actor) {
     }
 
-    public record AcceptDecision(@TargetAggregateIdentifier String decisionId,
+    public record AcceptDecision(@TargetAggregateIdentifier DecisionId decisionId,
                                  @TargetAggregateVersion Long expectedVersion, Actor actor) {
     }
 
     /** The second, different approver an IRREVERSIBLE decision needs before it takes effect. */
-    public record ApproveDecision(@TargetAggregateIdentifier String decisionId,
+    public record ApproveDecision(@TargetAggregateIdentifier DecisionId decisionId,
                                   @TargetAggregateVersion Long expectedVersion, Actor actor) {
     }
 
-    public record SupersedeDecision(@TargetAggregateIdentifier String decisionId,
-                                    @TargetAggregateVersion Long expectedVersion, String supersededBy, String reason,
-                                    Actor actor) {
+    /** {@code successorInEffect}: only a decision in effect can take the place of another. */
+    public record SupersedeDecision(@TargetAggregateIdentifier DecisionId decisionId,
+                                    @TargetAggregateVersion Long expectedVersion, DecisionId supersededBy,
+                                    boolean successorInEffect, String reason, Actor actor) {
     }
 
-    public record ReverseDecision(@TargetAggregateIdentifier String decisionId,
+    public record ReverseDecision(@TargetAggregateIdentifier DecisionId decisionId,
                                   @TargetAggregateVersion Long expectedVersion, String reason, Actor actor) {
     }
 }

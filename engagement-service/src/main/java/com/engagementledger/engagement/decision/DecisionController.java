@@ -3,15 +3,13 @@ package com.engagementledger.engagement.decision;
 import com.engagementledger.contract.Enums.DecisionCategory;
 import com.engagementledger.contract.Enums.DecisionStatus;
 import com.engagementledger.contract.Enums.Reversibility;
-import com.engagementledger.engagement.common.Ids;
-import com.engagementledger.engagement.common.RuleViolation;
+import com.engagementledger.engagement.common.EngagementId;
 import com.engagementledger.engagement.decision.DecisionCommands.AcceptDecision;
 import com.engagementledger.engagement.decision.DecisionCommands.ApproveDecision;
 import com.engagementledger.engagement.decision.DecisionCommands.ProposeDecision;
 import com.engagementledger.engagement.decision.DecisionCommands.ReverseDecision;
 import com.engagementledger.engagement.decision.DecisionCommands.SupersedeDecision;
 import com.engagementledger.engagement.security.Actors;
-import com.engagementledger.engagement.view.Lookups;
 import com.engagementledger.engagement.view.ViewStore;
 import com.engagementledger.engagement.web.CommandResult;
 import com.engagementledger.engagement.web.CommandRunner;
@@ -19,8 +17,8 @@ import com.engagementledger.engagement.web.IfMatch;
 import com.engagementledger.engagement.web.ListQuery;
 import com.engagementledger.engagement.web.Paging;
 import com.engagementledger.engagement.web.SafeText;
+import com.engagementledger.engagement.web.Target;
 import com.engagementledger.support.security.Caller;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -43,15 +41,13 @@ import java.util.List;
 @RequestMapping("/engagements/{engagementId}/decisions")
 class DecisionController {
     private final CommandRunner runner;
-    private final Lookups lookups;
     private final ViewStore views;
     private final DecisionSearch search;
     private final int maxPageSize;
 
-    DecisionController(CommandRunner runner, Lookups lookups, ViewStore views,
-                       DecisionSearch search, @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
+    DecisionController(CommandRunner runner, ViewStore views, DecisionSearch search,
+                       @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
         this.runner = runner;
-        this.lookups = lookups;
         this.views = views;
         this.search = search;
         this.maxPageSize = maxPageSize;
@@ -74,16 +70,16 @@ class DecisionController {
 
     @PostMapping
     ResponseEntity<CommandResult> propose(Caller caller, @PathVariable String engagementId,
-                                          @Valid @RequestBody ProposeRequest body, HttpServletRequest http) {
-        lookups.openEngagement(engagementId);
+                                          @Valid @RequestBody ProposeRequest body) {
         if (body.supersedes() != null) {
-            lookups.child(DecisionViewFold.KIND, body.supersedes(), engagementId, DecisionView.class);
+            views.requireIn(DecisionViewFold.KIND, body.supersedes(), engagementId);
         }
-        String id = Ids.newId();
-        return runner.run(new CommandRunner.Request(caller, http, body, DecisionViewFold.KIND, id, true,
-                new ProposeDecision(id, engagementId, body.title(), body.category(), body.context(), body.decision(),
-                        body.consequences(), body.alternatives() == null ? List.of() : body.alternatives(),
-                        body.reversibility(), body.supersedes(), Actors.of(caller))));
+        DecisionId id = DecisionId.newId();
+        return runner.create(Target.of(DecisionViewFold.KIND, id.value()), body,
+                new ProposeDecision(id, new EngagementId(engagementId), body.title(), body.category(), body.context(),
+                        body.decision(), body.consequences(),
+                        body.alternatives() == null ? List.of() : body.alternatives(), body.reversibility(),
+                        DecisionId.orNull(body.supersedes()), Actors.of(caller)));
     }
 
     /** decidedBy matches the proposer, the acceptor or the second approver. */
@@ -111,57 +107,42 @@ class DecisionController {
     }
 
     @PostMapping("/{decisionId}/acceptance")
-    ResponseEntity<CommandResult> accept(Caller caller, @PathVariable String engagementId,
-                                         @PathVariable String decisionId,
-                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                         HttpServletRequest http) {
-        lookups.openEngagement(engagementId);
-        ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
-        Long expected = IfMatch.check(ifMatch, stored.version());
-        return runner.run(new CommandRunner.Request(caller, http, decisionId, DecisionViewFold.KIND, decisionId,
-                false, new AcceptDecision(decisionId, expected, Actors.of(caller))));
+    ResponseEntity<CommandResult> accept(Caller caller, @PathVariable String decisionId,
+                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(target(decisionId), decisionId,
+                new AcceptDecision(new DecisionId(decisionId), IfMatch.parse(ifMatch), Actors.of(caller)));
     }
 
     @PostMapping("/{decisionId}/approval")
-    ResponseEntity<CommandResult> approve(Caller caller, @PathVariable String engagementId,
-                                          @PathVariable String decisionId,
-                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                          HttpServletRequest http) {
-        lookups.openEngagement(engagementId);
-        ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
-        Long expected = IfMatch.check(ifMatch, stored.version());
-        return runner.run(new CommandRunner.Request(caller, http, decisionId, DecisionViewFold.KIND, decisionId,
-                false, new ApproveDecision(decisionId, expected, Actors.of(caller))));
+    ResponseEntity<CommandResult> approve(Caller caller, @PathVariable String decisionId,
+                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(target(decisionId), decisionId,
+                new ApproveDecision(new DecisionId(decisionId), IfMatch.parse(ifMatch), Actors.of(caller)));
     }
 
     @PostMapping("/{decisionId}/supersession")
     ResponseEntity<CommandResult> supersede(Caller caller, @PathVariable String engagementId,
                                             @PathVariable String decisionId, @Valid @RequestBody SupersedeRequest body,
-                                            @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                            HttpServletRequest http) {
-        lookups.openEngagement(engagementId);
-        ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
+                                            @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
         DecisionView successor = decision(engagementId, body.supersededBy()).state();
-        RuleViolation.require(successor.status == DecisionStatus.IN_EFFECT, "decision.successor.not-in-effect",
-                "the superseding decision must be in effect; it is " + successor.status);
-        Long expected = IfMatch.check(ifMatch, stored.version());
-        return runner.run(new CommandRunner.Request(caller, http, body, DecisionViewFold.KIND, decisionId, false,
-                new SupersedeDecision(decisionId, expected, body.supersededBy(), body.reason(), Actors.of(caller))));
+        return runner.change(target(decisionId), body, new SupersedeDecision(new DecisionId(decisionId),
+                IfMatch.parse(ifMatch), new DecisionId(body.supersededBy()),
+                successor.status == DecisionStatus.IN_EFFECT, body.reason(), Actors.of(caller)));
     }
 
     @PostMapping("/{decisionId}/reversal")
-    ResponseEntity<CommandResult> reverse(Caller caller, @PathVariable String engagementId,
-                                          @PathVariable String decisionId, @Valid @RequestBody ReasonRequest body,
-                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                          HttpServletRequest http) {
-        lookups.openEngagement(engagementId);
-        ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
-        Long expected = IfMatch.check(ifMatch, stored.version());
-        return runner.run(new CommandRunner.Request(caller, http, body, DecisionViewFold.KIND, decisionId, false,
-                new ReverseDecision(decisionId, expected, body.reason(), Actors.of(caller))));
+    ResponseEntity<CommandResult> reverse(Caller caller, @PathVariable String decisionId,
+                                          @Valid @RequestBody ReasonRequest body,
+                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(target(decisionId), body, new ReverseDecision(new DecisionId(decisionId),
+                IfMatch.parse(ifMatch), body.reason(), Actors.of(caller)));
+    }
+
+    private static Target target(String decisionId) {
+        return Target.of(DecisionViewFold.KIND, decisionId);
     }
 
     private ViewStore.Stored<DecisionView> decision(String engagementId, String decisionId) {
-        return lookups.child(DecisionViewFold.KIND, decisionId, engagementId, DecisionView.class);
+        return views.findIn(DecisionViewFold.KIND, decisionId, engagementId, DecisionView.class);
     }
 }

@@ -51,7 +51,7 @@ class Supersession {
         }
         views.find(DecisionViewFold.KIND, successor.supersedes, DecisionView.class)
                 .filter(older -> older.state().status == DecisionStatus.IN_EFFECT)
-                .ifPresent(older -> commands.sendAndWait(new SupersedeDecision(older.id(), null, decisionId,
-                        "superseded by \"" + successor.title + "\"", actor)));
+                .ifPresent(older -> commands.sendAndWait(new SupersedeDecision(new DecisionId(older.id()), null,
+                        new DecisionId(decisionId), true, "superseded by \"" + successor.title + "\"", actor)));
     }
 }

@@ -1,6 +1,7 @@
 package com.engagementledger.engagement.delivery;
 
 import com.engagementledger.contract.DeliveryEvents.DefectFound;
+import com.engagementledger.engagement.common.Ids;
 import com.engagementledger.engagement.delivery.DeliveryCommands.RecordDefect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
@@ -24,8 +25,9 @@ public class Defect {
 
     @CommandHandler
     public Defect(RecordDefect command) {
-        apply(new DefectFound(command.engagementId(), command.defectId(), command.stage(), command.severity(),
-                command.foundAt(), command.workItemId(), command.releaseId(), command.description()));
+        apply(new DefectFound(command.engagementId().value(), command.defectId().value(), command.stage(),
+                command.severity(), command.foundAt(), Ids.text(command.workItemId()), Ids.text(command.releaseId()),
+                command.description()));
     }
 
     @EventSourcingHandler

@@ -4,7 +4,7 @@ import com.engagementledger.contract.DeliveryEvents.DefectFound;
 import com.engagementledger.contract.DeliveryEvents.SatisfactionRated;
 import com.engagementledger.contract.Enums.DefectStage;
 import com.engagementledger.contract.Enums.Severity;
-import com.engagementledger.engagement.common.Ids;
+import com.engagementledger.engagement.common.EngagementId;
 import com.engagementledger.engagement.delivery.DeliveryCommands.DeliverWorkItem;
 import com.engagementledger.engagement.delivery.DeliveryCommands.PlanRelease;
 import com.engagementledger.engagement.delivery.DeliveryCommands.RateSatisfaction;
@@ -13,7 +13,6 @@ import com.engagementledger.engagement.delivery.DeliveryCommands.ReopenWorkItem;
 import com.engagementledger.engagement.delivery.DeliveryCommands.ShipRelease;
 import com.engagementledger.engagement.delivery.DeliveryCommands.StartWorkItem;
 import com.engagementledger.engagement.security.Actors;
-import com.engagementledger.engagement.view.Lookups;
 import com.engagementledger.engagement.view.ViewStore;
 import com.engagementledger.engagement.web.CommandResult;
 import com.engagementledger.engagement.web.CommandRunner;
@@ -22,8 +21,8 @@ import com.engagementledger.engagement.web.ListQuery;
 import com.engagementledger.engagement.web.Paging;
 import com.engagementledger.engagement.web.Plausible;
 import com.engagementledger.engagement.web.SafeText;
+import com.engagementledger.engagement.web.Target;
 import com.engagementledger.support.security.Caller;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -49,14 +48,12 @@ import java.time.LocalDate;
 @RequestMapping("/engagements/{engagementId}")
 class DeliveryController {
     private final CommandRunner runner;
-    private final Lookups lookups;
     private final ViewStore views;
     private final int maxPageSize;
 
-    DeliveryController(CommandRunner runner, Lookups lookups, ViewStore views,
+    DeliveryController(CommandRunner runner, ViewStore views,
                        @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
         this.runner = runner;
-        this.lookups = lookups;
         this.views = views;
         this.maxPageSize = maxPageSize;
     }
@@ -89,34 +86,26 @@ class DeliveryController {
 
     @PostMapping("/work-items")
     ResponseEntity<CommandResult> start(Caller caller, @PathVariable String engagementId,
-                                        @Valid @RequestBody StartRequest body, HttpServletRequest http) {
-        lookups.openEngagement(engagementId);
-        String id = Ids.newId();
-        return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.WORK_ITEM, id, true,
-                new StartWorkItem(id, engagementId, body.title(), body.workstreamId(), body.startedAt(),
-                        Actors.of(caller))));
+                                        @Valid @RequestBody StartRequest body) {
+        WorkItemId id = WorkItemId.newId();
+        return runner.create(workItem(id.value()), body, new StartWorkItem(id, new EngagementId(engagementId),
+                body.title(), body.workstreamId(), body.startedAt(), Actors.of(caller)));
     }
 
     @PostMapping("/work-items/{workItemId}/delivery")
-    ResponseEntity<CommandResult> deliver(Caller caller, @PathVariable String engagementId,
-                                          @PathVariable String workItemId, @Valid @RequestBody DeliverRequest body,
-                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                          HttpServletRequest http) {
-        lookups.openEngagement(engagementId);
-        Long expected = IfMatch.check(ifMatch, workItem(engagementId, workItemId).version());
-        return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.WORK_ITEM, workItemId,
-                false, new DeliverWorkItem(workItemId, expected, body.deliveredAt(), Actors.of(caller))));
+    ResponseEntity<CommandResult> deliver(Caller caller, @PathVariable String workItemId,
+                                          @Valid @RequestBody DeliverRequest body,
+                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(workItem(workItemId), body, new DeliverWorkItem(new WorkItemId(workItemId),
+                IfMatch.parse(ifMatch), body.deliveredAt(), Actors.of(caller)));
     }
 
     @PostMapping("/work-items/{workItemId}/reopening")
-    ResponseEntity<CommandResult> reopen(Caller caller, @PathVariable String engagementId,
-                                         @PathVariable String workItemId, @Valid @RequestBody ReopenRequest body,
-                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                         HttpServletRequest http) {
-        lookups.openEngagement(engagementId);
-        Long expected = IfMatch.check(ifMatch, workItem(engagementId, workItemId).version());
-        return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.WORK_ITEM, workItemId,
-                false, new ReopenWorkItem(workItemId, expected, body.reopenedAt(), body.reason(), Actors.of(caller))));
+    ResponseEntity<CommandResult> reopen(Caller caller, @PathVariable String workItemId,
+                                         @Valid @RequestBody ReopenRequest body,
+                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(workItem(workItemId), body, new ReopenWorkItem(new WorkItemId(workItemId),
+                IfMatch.parse(ifMatch), body.reopenedAt(), body.reason(), Actors.of(caller)));
     }
 
     @GetMapping("/work-items")
@@ -130,28 +119,23 @@ class DeliveryController {
 
     @GetMapping("/work-items/{workItemId}")
     ResponseEntity<WorkItemView> getWorkItem(@PathVariable String engagementId, @PathVariable String workItemId) {
-        ViewStore.Stored<WorkItemView> stored = workItem(engagementId, workItemId);
-        return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
+        return etagged(views.findIn(DeliveryViewFolds.WORK_ITEM, workItemId, engagementId, WorkItemView.class));
     }
 
     @PostMapping("/releases")
     ResponseEntity<CommandResult> plan(Caller caller, @PathVariable String engagementId,
-                                       @Valid @RequestBody PlanRequest body, HttpServletRequest http) {
-        lookups.openEngagement(engagementId);
-        String id = Ids.newId();
-        return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.RELEASE, id, true,
-                new PlanRelease(id, engagementId, body.name(), body.plannedFor(), Actors.of(caller))));
+                                       @Valid @RequestBody PlanRequest body) {
+        ReleaseId id = ReleaseId.newId();
+        return runner.create(release(id.value()), body, new PlanRelease(id, new EngagementId(engagementId),
+                body.name(), body.plannedFor(), Actors.of(caller)));
     }
 
     @PostMapping("/releases/{releaseId}/shipment")
-    ResponseEntity<CommandResult> ship(Caller caller, @PathVariable String engagementId, @PathVariable String releaseId,
+    ResponseEntity<CommandResult> ship(Caller caller, @PathVariable String releaseId,
                                        @Valid @RequestBody ShipRequest body,
-                                       @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                       HttpServletRequest http) {
-        lookups.openEngagement(engagementId);
-        Long expected = IfMatch.check(ifMatch, release(engagementId, releaseId).version());
-        return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.RELEASE, releaseId, false,
-                new ShipRelease(releaseId, expected, body.shippedOn(), Actors.of(caller))));
+                                       @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(release(releaseId), body, new ShipRelease(new ReleaseId(releaseId),
+                IfMatch.parse(ifMatch), body.shippedOn(), Actors.of(caller)));
     }
 
     @GetMapping("/releases")
@@ -165,24 +149,23 @@ class DeliveryController {
 
     @GetMapping("/releases/{releaseId}")
     ResponseEntity<ReleaseView> getRelease(@PathVariable String engagementId, @PathVariable String releaseId) {
-        ViewStore.Stored<ReleaseView> stored = release(engagementId, releaseId);
-        return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
+        return etagged(views.findIn(DeliveryViewFolds.RELEASE, releaseId, engagementId, ReleaseView.class));
     }
 
     @PostMapping("/defects")
     ResponseEntity<CommandResult> defect(Caller caller, @PathVariable String engagementId,
-                                         @Valid @RequestBody DefectRequest body, HttpServletRequest http) {
-        lookups.openEngagement(engagementId);
+                                         @Valid @RequestBody DefectRequest body) {
         if (body.workItemId() != null) {
-            workItem(engagementId, body.workItemId());
+            views.requireIn(DeliveryViewFolds.WORK_ITEM, body.workItemId(), engagementId);
         }
         if (body.releaseId() != null) {
-            release(engagementId, body.releaseId());
+            views.requireIn(DeliveryViewFolds.RELEASE, body.releaseId(), engagementId);
         }
-        String id = Ids.newId();
-        return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.DEFECT, id, true,
-                new RecordDefect(id, engagementId, body.stage(), body.severity(), body.foundAt(), body.workItemId(),
-                        body.releaseId(), body.description(), Actors.of(caller))));
+        DefectId id = DefectId.newId();
+        return runner.create(Target.of(DeliveryViewFolds.DEFECT, id.value()), body,
+                new RecordDefect(id, new EngagementId(engagementId), body.stage(), body.severity(), body.foundAt(),
+                        WorkItemId.orNull(body.workItemId()), ReleaseId.orNull(body.releaseId()),
+                        body.description(), Actors.of(caller)));
     }
 
     @GetMapping("/defects")
@@ -194,17 +177,16 @@ class DeliveryController {
 
     @GetMapping("/defects/{defectId}")
     DefectFound getDefect(@PathVariable String engagementId, @PathVariable String defectId) {
-        return lookups.child(DeliveryViewFolds.DEFECT, defectId, engagementId, DefectFound.class).state();
+        return views.findIn(DeliveryViewFolds.DEFECT, defectId, engagementId, DefectFound.class).state();
     }
 
     @PostMapping("/satisfaction-ratings")
     ResponseEntity<CommandResult> rate(Caller caller, @PathVariable String engagementId,
-                                       @Valid @RequestBody RatingRequest body, HttpServletRequest http) {
-        lookups.openEngagement(engagementId);
-        String id = Ids.newId();
-        return runner.run(new CommandRunner.Request(caller, http, body, DeliveryViewFolds.RATING, id, true,
-                new RateSatisfaction(id, engagementId, body.stakeholder(), body.rating(), body.ratedOn(),
-                        body.comment(), Actors.of(caller))));
+                                       @Valid @RequestBody RatingRequest body) {
+        RatingId id = RatingId.newId();
+        return runner.create(Target.of(DeliveryViewFolds.RATING, id.value()), body,
+                new RateSatisfaction(id, new EngagementId(engagementId), body.stakeholder(), body.rating(),
+                        body.ratedOn(), body.comment(), Actors.of(caller)));
     }
 
     @GetMapping("/satisfaction-ratings")
@@ -215,11 +197,15 @@ class DeliveryController {
                 size, maxPageSize);
     }
 
-    private ViewStore.Stored<WorkItemView> workItem(String engagementId, String workItemId) {
-        return lookups.child(DeliveryViewFolds.WORK_ITEM, workItemId, engagementId, WorkItemView.class);
+    private static Target workItem(String workItemId) {
+        return Target.of(DeliveryViewFolds.WORK_ITEM, workItemId);
     }
 
-    private ViewStore.Stored<ReleaseView> release(String engagementId, String releaseId) {
-        return lookups.child(DeliveryViewFolds.RELEASE, releaseId, engagementId, ReleaseView.class);
+    private static Target release(String releaseId) {
+        return Target.of(DeliveryViewFolds.RELEASE, releaseId);
+    }
+
+    private static <V> ResponseEntity<V> etagged(ViewStore.Stored<V> stored) {
+        return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
     }
 }

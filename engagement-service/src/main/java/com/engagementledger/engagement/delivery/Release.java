@@ -34,7 +34,8 @@ public class Release {
 
     @CommandHandler
     public Release(PlanRelease command) {
-        apply(new ReleasePlanned(command.engagementId(), command.releaseId(), command.name(), command.plannedFor()));
+        apply(new ReleasePlanned(command.engagementId().value(), command.releaseId().value(), command.name(),
+                command.plannedFor()));
     }
 
 

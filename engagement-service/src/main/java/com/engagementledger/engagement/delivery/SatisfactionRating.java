@@ -28,7 +28,7 @@ public class SatisfactionRating {
     public SatisfactionRating(RateSatisfaction command) {
         require(command.actor().side() == Side.CLIENT, "satisfaction.client-only",
                 "stakeholder satisfaction is rated by the client side");
-        apply(new SatisfactionRated(command.engagementId(), command.ratingId(), command.stakeholder(),
+        apply(new SatisfactionRated(command.engagementId().value(), command.ratingId().value(), command.stakeholder(),
                 command.rating(), command.ratedOn(), command.comment()));
     }
 

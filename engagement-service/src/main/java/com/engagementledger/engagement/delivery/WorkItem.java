@@ -36,7 +36,7 @@ public class WorkItem {
 
     @CommandHandler
     public WorkItem(StartWorkItem command) {
-        apply(new WorkItemStarted(command.engagementId(), command.workItemId(), command.title(),
+        apply(new WorkItemStarted(command.engagementId().value(), command.workItemId().value(), command.title(),
                 command.workstreamId(), command.startedAt()));
     }
 

@@ -72,7 +72,7 @@ public class Engagement {
                 "an engagement is opened by the client side");
         require(!command.overlapStart().equals(command.overlapEnd()), "engagement.overlap.empty",
                 "the overlap window must not be empty");
-        apply(new EngagementOpened(command.engagementId(), command.name(), command.clientName(),
+        apply(new EngagementOpened(command.engagementId().value(), command.name(), command.clientName(),
                 command.partnerName(), command.model(), command.managementStructure(), command.contractType(),
                 command.clientTimeZone(), command.partnerTimeZone(), command.overlapStart(), command.overlapEnd(),
                 command.coveragePattern(), command.startDate()));

@@ -11,6 +11,7 @@ import com.engagementledger.contract.Enums.Side;
 import com.engagementledger.contract.Enums.TransferCondition;
 import com.engagementledger.contract.Enums.WorkType;
 import com.engagementledger.engagement.common.Actor;
+import com.engagementledger.engagement.common.EngagementId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
@@ -24,52 +25,52 @@ public final class EngagementCommands {
     private EngagementCommands() {
     }
 
-    public record OpenEngagement(@TargetAggregateIdentifier String engagementId, String name, String clientName,
+    public record OpenEngagement(@TargetAggregateIdentifier EngagementId engagementId, String name, String clientName,
                                  String partnerName, EngagementModel model, ManagementStructure managementStructure,
                                  ContractType contractType, String clientTimeZone, String partnerTimeZone,
                                  LocalTime overlapStart, LocalTime overlapEnd, CoveragePattern coveragePattern,
                                  LocalDate startDate, Actor actor) {
     }
 
-    public record ChangeCoverage(@TargetAggregateIdentifier String engagementId,
+    public record ChangeCoverage(@TargetAggregateIdentifier EngagementId engagementId,
                                  @TargetAggregateVersion Long expectedVersion, CoveragePattern coveragePattern,
                                  LocalTime overlapStart, LocalTime overlapEnd, String reason, Actor actor) {
     }
 
-    public record PauseEngagement(@TargetAggregateIdentifier String engagementId,
+    public record PauseEngagement(@TargetAggregateIdentifier EngagementId engagementId,
                                   @TargetAggregateVersion Long expectedVersion, String reason, Actor actor) {
     }
 
-    public record ResumeEngagement(@TargetAggregateIdentifier String engagementId,
+    public record ResumeEngagement(@TargetAggregateIdentifier EngagementId engagementId,
                                    @TargetAggregateVersion Long expectedVersion, String reason, Actor actor) {
     }
 
-    public record CloseEngagement(@TargetAggregateIdentifier String engagementId,
+    public record CloseEngagement(@TargetAggregateIdentifier EngagementId engagementId,
                                   @TargetAggregateVersion Long expectedVersion, String reason, Actor actor) {
     }
 
-    public record TransferWorkstream(@TargetAggregateIdentifier String engagementId,
+    public record TransferWorkstream(@TargetAggregateIdentifier EngagementId engagementId,
                                      @TargetAggregateVersion Long expectedVersion, String workstreamId, String name,
                                      WorkType workType, Set<TransferCondition> confirmedConditions, Actor actor) {
     }
 
-    public record AssignOwnership(@TargetAggregateIdentifier String engagementId,
+    public record AssignOwnership(@TargetAggregateIdentifier EngagementId engagementId,
                                   @TargetAggregateVersion Long expectedVersion, OwnershipArea area, String ownerId,
                                   String ownerName, Side ownerSide, String reason, Actor actor) {
     }
 
-    public record RevokeOwnership(@TargetAggregateIdentifier String engagementId,
+    public record RevokeOwnership(@TargetAggregateIdentifier EngagementId engagementId,
                                   @TargetAggregateVersion Long expectedVersion, OwnershipArea area, String reason,
                                   Actor actor) {
     }
 
-    public record RecordGovernanceReview(@TargetAggregateIdentifier String engagementId,
+    public record RecordGovernanceReview(@TargetAggregateIdentifier EngagementId engagementId,
                                          @TargetAggregateVersion Long expectedVersion, String reviewId,
                                          ReviewKind kind, LocalDate heldOn, List<String> attendees,
                                          List<String> outcomes, Actor actor) {
     }
 
-    public record DefineEscalationPath(@TargetAggregateIdentifier String engagementId,
+    public record DefineEscalationPath(@TargetAggregateIdentifier EngagementId engagementId,
                                        @TargetAggregateVersion Long expectedVersion, List<EscalationLevel> levels,
                                        Actor actor) {
     }

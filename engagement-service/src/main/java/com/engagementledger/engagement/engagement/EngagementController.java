@@ -2,8 +2,8 @@ package com.engagementledger.engagement.engagement;
 
 import com.engagementledger.contract.EngagementEvents.EscalationLevel;
 import com.engagementledger.contract.Enums.OwnershipArea;
+import com.engagementledger.engagement.common.EngagementId;
 import com.engagementledger.engagement.common.Ids;
-import com.engagementledger.engagement.common.RuleViolation;
 import com.engagementledger.engagement.engagement.EngagementCommands.AssignOwnership;
 import com.engagementledger.engagement.engagement.EngagementCommands.ChangeCoverage;
 import com.engagementledger.engagement.engagement.EngagementCommands.CloseEngagement;
@@ -22,16 +22,16 @@ import com.engagementledger.engagement.engagement.EngagementRequests.ReasonReque
 import com.engagementledger.engagement.engagement.EngagementRequests.ReviewRequest;
 import com.engagementledger.engagement.engagement.EngagementRequests.WorkstreamRequest;
 import com.engagementledger.engagement.security.Actors;
-import com.engagementledger.engagement.view.Lookups;
 import com.engagementledger.engagement.view.ViewStore;
 import com.engagementledger.engagement.web.CommandResult;
 import com.engagementledger.engagement.web.CommandRunner;
 import com.engagementledger.engagement.web.IfMatch;
 import com.engagementledger.engagement.web.Paging;
+import com.engagementledger.engagement.web.Target;
 import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
+import com.engagementledger.support.problem.ProblemCatalog;
 import com.engagementledger.support.security.Caller;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
@@ -54,31 +54,31 @@ import java.util.Map;
 @RequestMapping("/engagements")
 class EngagementController {
     private final CommandRunner runner;
-    private final Lookups lookups;
+    private final Engagements engagements;
     private final ViewStore views;
     private final int maxPageSize;
 
-    EngagementController(CommandRunner runner, Lookups lookups, ViewStore views,
+    EngagementController(CommandRunner runner, Engagements engagements, ViewStore views,
                          @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
         this.runner = runner;
-        this.lookups = lookups;
+        this.engagements = engagements;
         this.views = views;
         this.maxPageSize = maxPageSize;
     }
 
     @PostMapping
-    ResponseEntity<CommandResult> open(Caller caller, @Valid @RequestBody OpenEngagementRequest body,
-                                       HttpServletRequest http) {
-        RuleViolation.require(caller.seesAll(), "engagement.open.scope",
-                "opening an engagement needs a token scoped to all engagements (\"*\")");
+    ResponseEntity<CommandResult> open(Caller caller, @Valid @RequestBody OpenEngagementRequest body) {
+        if (!caller.seesAll()) {
+            throw ApiProblem.of(ProblemCatalog.AUTH_SCOPE_FORBIDDEN,
+                    "opening an engagement needs a token scoped to all engagements (\"*\")");
+        }
         requireZone("clientTimeZone", body.clientTimeZone());
         requireZone("partnerTimeZone", body.partnerTimeZone());
-        String id = Ids.newId();
-        return runner.run(new CommandRunner.Request(caller, http, body, EngagementViewFold.KIND, id, true,
-                new OpenEngagement(id, body.name(), body.clientName(), body.partnerName(), body.model(),
-                        body.managementStructure(), body.contractType(), body.clientTimeZone(),
-                        body.partnerTimeZone(), body.overlapStart(), body.overlapEnd(), body.coveragePattern(),
-                        body.startDate(), Actors.of(caller))));
+        EngagementId id = EngagementId.newId();
+        return runner.create(target(id.value()), body, new OpenEngagement(id, body.name(), body.clientName(),
+                body.partnerName(), body.model(), body.managementStructure(), body.contractType(),
+                body.clientTimeZone(), body.partnerTimeZone(), body.overlapStart(), body.overlapEnd(),
+                body.coveragePattern(), body.startDate(), Actors.of(caller)));
     }
 
     @GetMapping
@@ -95,127 +95,108 @@ class EngagementController {
 
     @GetMapping("/{engagementId}")
     ResponseEntity<EngagementView> get(@PathVariable String engagementId) {
-        ViewStore.Stored<EngagementView> stored = lookups.engagement(engagementId);
+        ViewStore.Stored<EngagementView> stored = engagements.find(engagementId);
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
     }
 
     @GetMapping("/{engagementId}/ownership")
     Map<OwnershipArea, EngagementView.Owner> ownership(@PathVariable String engagementId) {
-        return lookups.engagement(engagementId).state().ownership;
+        return engagements.find(engagementId).state().ownership;
     }
 
     @GetMapping("/{engagementId}/workstreams")
     List<EngagementView.Workstream> workstreams(@PathVariable String engagementId) {
-        return lookups.engagement(engagementId).state().workstreams;
+        return engagements.find(engagementId).state().workstreams;
     }
 
     @GetMapping("/{engagementId}/governance-reviews")
     List<EngagementView.Review> reviews(@PathVariable String engagementId) {
-        return lookups.engagement(engagementId).state().reviews;
+        return engagements.find(engagementId).state().reviews;
     }
 
     @PostMapping("/{engagementId}/coverage")
     ResponseEntity<CommandResult> coverage(Caller caller, @PathVariable String engagementId,
                                            @Valid @RequestBody CoverageRequest body,
-                                           @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                           HttpServletRequest http) {
-        Long expected = IfMatch.check(ifMatch, lookups.engagement(engagementId).version());
-        return update(caller, http, body, engagementId, new ChangeCoverage(engagementId, expected,
-                body.coveragePattern(), body.overlapStart(), body.overlapEnd(), body.reason(), Actors.of(caller)));
+                                           @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(target(engagementId), body, new ChangeCoverage(new EngagementId(engagementId),
+                IfMatch.parse(ifMatch), body.coveragePattern(), body.overlapStart(), body.overlapEnd(), body.reason(),
+                Actors.of(caller)));
     }
 
     @PostMapping("/{engagementId}/pause")
     ResponseEntity<CommandResult> pause(Caller caller, @PathVariable String engagementId,
                                         @Valid @RequestBody ReasonRequest body,
-                                        @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                        HttpServletRequest http) {
-        Long expected = IfMatch.check(ifMatch, lookups.engagement(engagementId).version());
-        return update(caller, http, body, engagementId,
-                new PauseEngagement(engagementId, expected, body.reason(), Actors.of(caller)));
+                                        @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(target(engagementId), body, new PauseEngagement(new EngagementId(engagementId),
+                IfMatch.parse(ifMatch), body.reason(), Actors.of(caller)));
     }
 
     @PostMapping("/{engagementId}/resume")
     ResponseEntity<CommandResult> resume(Caller caller, @PathVariable String engagementId,
                                          @Valid @RequestBody ReasonRequest body,
-                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                         HttpServletRequest http) {
-        Long expected = IfMatch.check(ifMatch, lookups.engagement(engagementId).version());
-        return update(caller, http, body, engagementId,
-                new ResumeEngagement(engagementId, expected, body.reason(), Actors.of(caller)));
+                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(target(engagementId), body, new ResumeEngagement(new EngagementId(engagementId),
+                IfMatch.parse(ifMatch), body.reason(), Actors.of(caller)));
     }
 
     @PostMapping("/{engagementId}/close")
     ResponseEntity<CommandResult> close(Caller caller, @PathVariable String engagementId,
                                         @Valid @RequestBody ReasonRequest body,
-                                        @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                        HttpServletRequest http) {
-        Long expected = IfMatch.check(ifMatch, lookups.engagement(engagementId).version());
-        return update(caller, http, body, engagementId,
-                new CloseEngagement(engagementId, expected, body.reason(), Actors.of(caller)));
+                                        @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(target(engagementId), body, new CloseEngagement(new EngagementId(engagementId),
+                IfMatch.parse(ifMatch), body.reason(), Actors.of(caller)));
     }
 
     @PostMapping("/{engagementId}/workstreams")
     ResponseEntity<CommandResult> transfer(Caller caller, @PathVariable String engagementId,
                                            @Valid @RequestBody WorkstreamRequest body,
-                                           @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                           HttpServletRequest http) {
-        Long expected = IfMatch.check(ifMatch, lookups.engagement(engagementId).version());
+                                           @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
         String workstreamId = Ids.newId();
-        return runner.run(new CommandRunner.Request(caller, http, body, EngagementViewFold.KIND, engagementId, true,
-                new TransferWorkstream(engagementId, expected, workstreamId, body.name(), body.workType(),
-                        body.confirmedConditions(), Actors.of(caller))).withAnswerId(workstreamId));
+        return runner.create(target(engagementId).part(workstreamId), body,
+                new TransferWorkstream(new EngagementId(engagementId), IfMatch.parse(ifMatch), workstreamId,
+                        body.name(), body.workType(), body.confirmedConditions(), Actors.of(caller)));
     }
 
     @PostMapping("/{engagementId}/ownership/{area}")
     ResponseEntity<CommandResult> assign(Caller caller, @PathVariable String engagementId,
                                          @PathVariable OwnershipArea area, @Valid @RequestBody OwnershipRequest body,
-                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                         HttpServletRequest http) {
-        Long expected = IfMatch.check(ifMatch, lookups.engagement(engagementId).version());
-        return update(caller, http, body, engagementId, new AssignOwnership(engagementId, expected, area,
-                body.ownerId(), body.ownerName(), body.ownerSide(), body.reason(), Actors.of(caller)));
+                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(target(engagementId), body, new AssignOwnership(new EngagementId(engagementId),
+                IfMatch.parse(ifMatch), area, body.ownerId(), body.ownerName(), body.ownerSide(), body.reason(),
+                Actors.of(caller)));
     }
 
     @PostMapping("/{engagementId}/ownership/{area}/revocation")
     ResponseEntity<CommandResult> revoke(Caller caller, @PathVariable String engagementId,
                                          @PathVariable OwnershipArea area, @Valid @RequestBody ReasonRequest body,
-                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                         HttpServletRequest http) {
-        Long expected = IfMatch.check(ifMatch, lookups.engagement(engagementId).version());
-        return update(caller, http, body, engagementId,
-                new RevokeOwnership(engagementId, expected, area, body.reason(), Actors.of(caller)));
+                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(target(engagementId), body, new RevokeOwnership(new EngagementId(engagementId),
+                IfMatch.parse(ifMatch), area, body.reason(), Actors.of(caller)));
     }
 
     @PostMapping("/{engagementId}/governance-reviews")
     ResponseEntity<CommandResult> review(Caller caller, @PathVariable String engagementId,
                                          @Valid @RequestBody ReviewRequest body,
-                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                         HttpServletRequest http) {
-        Long expected = IfMatch.check(ifMatch, lookups.engagement(engagementId).version());
+                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
         String reviewId = Ids.newId();
-        return runner.run(new CommandRunner.Request(caller, http, body, EngagementViewFold.KIND, engagementId, true,
-                new RecordGovernanceReview(engagementId, expected, reviewId, body.kind(), body.heldOn(), body.attendees(),
-                        body.outcomes() == null ? List.of() : body.outcomes(), Actors.of(caller)))
-                .withAnswerId(reviewId));
+        return runner.create(target(engagementId).part(reviewId), body,
+                new RecordGovernanceReview(new EngagementId(engagementId), IfMatch.parse(ifMatch), reviewId,
+                        body.kind(), body.heldOn(), body.attendees(),
+                        body.outcomes() == null ? List.of() : body.outcomes(), Actors.of(caller)));
     }
 
     @PostMapping("/{engagementId}/escalation-path")
     ResponseEntity<CommandResult> escalationPath(Caller caller, @PathVariable String engagementId,
                                                  @Valid @RequestBody EscalationPathRequest body,
-                                                 @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                 HttpServletRequest http) {
-        Long expected = IfMatch.check(ifMatch, lookups.engagement(engagementId).version());
+                                                 @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
         List<EscalationLevel> levels = body.levels().stream()
                 .map(l -> new EscalationLevel(l.name(), l.contact(), l.side())).toList();
-        return update(caller, http, body, engagementId,
-                new DefineEscalationPath(engagementId, expected, levels, Actors.of(caller)));
+        return runner.change(target(engagementId), body, new DefineEscalationPath(new EngagementId(engagementId),
+                IfMatch.parse(ifMatch), levels, Actors.of(caller)));
     }
 
-    private ResponseEntity<CommandResult> update(Caller caller, HttpServletRequest http, Object body,
-                                                 String engagementId, Object command) {
-        lookups.engagement(engagementId);
-        return runner.run(new CommandRunner.Request(caller, http, body, EngagementViewFold.KIND, engagementId, false,
-                command));
+    private static Target target(String engagementId) {
+        return Target.of(EngagementViewFold.KIND, engagementId);
     }
 
     private static void requireZone(String field, String zone) {

@@ -50,9 +50,11 @@ public class Incident {
 
     @CommandHandler
     public Incident(OpenIncident command) {
-        apply(new IncidentOpened(command.engagementId(), command.incidentId(), command.severity(), command.service(),
-                command.title(), command.detectedAt(), command.runbookUrl(), command.startedOutsideOverlap(),
-                command.acknowledgeTargetMinutes()));
+        OverlapWindow overlap = command.overlap();
+        apply(new IncidentOpened(command.engagementId().value(), command.incidentId().value(), command.severity(),
+                command.service(), command.title(), command.detectedAt(), command.runbookUrl(),
+                !overlap.contains(command.detectedAt()),
+                overlap.acknowledgeTargetMinutes(command.severity(), command.detectedAt())));
     }
 
 
@@ -62,8 +64,9 @@ public class Incident {
                 "the incident was already acknowledged");
         requireNotBeforeLastStep(command.acknowledgedAt());
         long minutes = Duration.between(detectedAt, command.acknowledgedAt()).toMinutes();
+        boolean withinOverlap = command.overlap().contains(command.acknowledgedAt());
         apply(new IncidentAcknowledged(engagementId, incidentId, severity, command.acknowledgedAt(),
-                command.actor().id(), command.actor().side(), command.withinOverlap(), minutes,
+                command.actor().id(), command.actor().side(), withinOverlap, minutes,
                 minutes <= acknowledgeTargetMinutes));
     }
 

@@ -2,8 +2,9 @@ package com.engagementledger.engagement.incident;
 
 import com.engagementledger.contract.Enums.IncidentStatus;
 import com.engagementledger.contract.Enums.Severity;
-import com.engagementledger.engagement.common.Ids;
+import com.engagementledger.engagement.common.EngagementId;
 import com.engagementledger.engagement.engagement.EngagementView;
+import com.engagementledger.engagement.engagement.Engagements;
 import com.engagementledger.engagement.incident.IncidentCommands.AcknowledgeIncident;
 import com.engagementledger.engagement.incident.IncidentCommands.EscalateIncident;
 import com.engagementledger.engagement.incident.IncidentCommands.MitigateIncident;
@@ -11,7 +12,6 @@ import com.engagementledger.engagement.incident.IncidentCommands.OpenIncident;
 import com.engagementledger.engagement.incident.IncidentCommands.PublishPostmortem;
 import com.engagementledger.engagement.incident.IncidentCommands.ResolveIncident;
 import com.engagementledger.engagement.security.Actors;
-import com.engagementledger.engagement.view.Lookups;
 import com.engagementledger.engagement.view.ViewStore;
 import com.engagementledger.engagement.web.CommandResult;
 import com.engagementledger.engagement.web.CommandRunner;
@@ -20,8 +20,8 @@ import com.engagementledger.engagement.web.ListQuery;
 import com.engagementledger.engagement.web.Paging;
 import com.engagementledger.engagement.web.Plausible;
 import com.engagementledger.engagement.web.SafeText;
+import com.engagementledger.engagement.web.Target;
 import com.engagementledger.support.security.Caller;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -49,14 +49,14 @@ class IncidentController {
     static final String LINK = "^https?://\\S+$";
 
     private final CommandRunner runner;
-    private final Lookups lookups;
+    private final Engagements engagements;
     private final ViewStore views;
     private final int maxPageSize;
 
-    IncidentController(CommandRunner runner, Lookups lookups, ViewStore views,
+    IncidentController(CommandRunner runner, Engagements engagements, ViewStore views,
                        @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
         this.runner = runner;
-        this.lookups = lookups;
+        this.engagements = engagements;
         this.views = views;
         this.maxPageSize = maxPageSize;
     }
@@ -87,13 +87,11 @@ class IncidentController {
 
     @PostMapping
     ResponseEntity<CommandResult> open(Caller caller, @PathVariable String engagementId,
-                                       @Valid @RequestBody OpenRequest body, HttpServletRequest http) {
-        OverlapWindow window = window(lookups.openEngagement(engagementId));
-        String id = Ids.newId();
-        return runner.run(new CommandRunner.Request(caller, http, body, IncidentViewFold.KIND, id, true,
-                new OpenIncident(id, engagementId, body.severity(), body.service(), body.title(), body.detectedAt(),
-                        body.runbookUrl(), !window.contains(body.detectedAt()),
-                        window.acknowledgeTargetMinutes(body.severity(), body.detectedAt()), Actors.of(caller))));
+                                       @Valid @RequestBody OpenRequest body) {
+        IncidentId id = IncidentId.newId();
+        return runner.create(target(id.value()), body, new OpenIncident(id, new EngagementId(engagementId),
+                body.severity(), body.service(), body.title(), body.detectedAt(), body.runbookUrl(),
+                overlap(engagementId), Actors.of(caller)));
     }
 
     @GetMapping
@@ -107,7 +105,8 @@ class IncidentController {
 
     @GetMapping("/{incidentId}")
     ResponseEntity<IncidentView> get(@PathVariable String engagementId, @PathVariable String incidentId) {
-        ViewStore.Stored<IncidentView> stored = incident(engagementId, incidentId);
+        ViewStore.Stored<IncidentView> stored = views.findIn(IncidentViewFold.KIND, incidentId, engagementId,
+                IncidentView.class);
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
     }
 
@@ -115,71 +114,50 @@ class IncidentController {
     ResponseEntity<CommandResult> acknowledge(Caller caller, @PathVariable String engagementId,
                                               @PathVariable String incidentId,
                                               @Valid @RequestBody AcknowledgeRequest body,
-                                              @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                              HttpServletRequest http) {
-        OverlapWindow window = window(lookups.openEngagement(engagementId));
-        Long expected = IfMatch.check(ifMatch, incident(engagementId, incidentId).version());
-        return update(caller, http, body, incidentId, new AcknowledgeIncident(incidentId, expected,
-                body.acknowledgedAt(), window.contains(body.acknowledgedAt()), Actors.of(caller)));
+                                              @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(target(incidentId), body, new AcknowledgeIncident(new IncidentId(incidentId),
+                IfMatch.parse(ifMatch), body.acknowledgedAt(), overlap(engagementId), Actors.of(caller)));
     }
 
     @PostMapping("/{incidentId}/escalation")
-    ResponseEntity<CommandResult> escalate(Caller caller, @PathVariable String engagementId,
-                                           @PathVariable String incidentId, @Valid @RequestBody EscalateRequest body,
-                                           @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                           HttpServletRequest http) {
-        Long expected = check(engagementId, incidentId, ifMatch);
-        return update(caller, http, body, incidentId, new EscalateIncident(incidentId, expected, body.escalatedTo(),
-                body.escalatedAt(), body.reason(), Actors.of(caller)));
+    ResponseEntity<CommandResult> escalate(Caller caller, @PathVariable String incidentId,
+                                           @Valid @RequestBody EscalateRequest body,
+                                           @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(target(incidentId), body, new EscalateIncident(new IncidentId(incidentId),
+                IfMatch.parse(ifMatch), body.escalatedTo(), body.escalatedAt(), body.reason(), Actors.of(caller)));
     }
 
     @PostMapping("/{incidentId}/mitigation")
-    ResponseEntity<CommandResult> mitigate(Caller caller, @PathVariable String engagementId,
-                                           @PathVariable String incidentId, @Valid @RequestBody MitigateRequest body,
-                                           @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                           HttpServletRequest http) {
-        Long expected = check(engagementId, incidentId, ifMatch);
-        return update(caller, http, body, incidentId,
-                new MitigateIncident(incidentId, expected, body.mitigatedAt(), body.summary(), Actors.of(caller)));
+    ResponseEntity<CommandResult> mitigate(Caller caller, @PathVariable String incidentId,
+                                           @Valid @RequestBody MitigateRequest body,
+                                           @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(target(incidentId), body, new MitigateIncident(new IncidentId(incidentId),
+                IfMatch.parse(ifMatch), body.mitigatedAt(), body.summary(), Actors.of(caller)));
     }
 
     @PostMapping("/{incidentId}/resolution")
-    ResponseEntity<CommandResult> resolve(Caller caller, @PathVariable String engagementId,
-                                          @PathVariable String incidentId, @Valid @RequestBody ResolveRequest body,
-                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                          HttpServletRequest http) {
-        Long expected = check(engagementId, incidentId, ifMatch);
-        return update(caller, http, body, incidentId,
-                new ResolveIncident(incidentId, expected, body.resolvedAt(), body.rootCause(), Actors.of(caller)));
+    ResponseEntity<CommandResult> resolve(Caller caller, @PathVariable String incidentId,
+                                          @Valid @RequestBody ResolveRequest body,
+                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(target(incidentId), body, new ResolveIncident(new IncidentId(incidentId),
+                IfMatch.parse(ifMatch), body.resolvedAt(), body.rootCause(), Actors.of(caller)));
     }
 
     @PostMapping("/{incidentId}/postmortem")
-    ResponseEntity<CommandResult> postmortem(Caller caller, @PathVariable String engagementId,
-                                             @PathVariable String incidentId,
+    ResponseEntity<CommandResult> postmortem(Caller caller, @PathVariable String incidentId,
                                              @Valid @RequestBody PostmortemRequest body,
-                                             @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                             HttpServletRequest http) {
-        Long expected = check(engagementId, incidentId, ifMatch);
-        return update(caller, http, body, incidentId, new PublishPostmortem(incidentId, expected, body.publishedAt(),
-                body.url(), body.summary(), Actors.of(caller)));
+                                             @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(target(incidentId), body, new PublishPostmortem(new IncidentId(incidentId),
+                IfMatch.parse(ifMatch), body.publishedAt(), body.url(), body.summary(), Actors.of(caller)));
     }
 
-    private Long check(String engagementId, String incidentId, String ifMatch) {
-        lookups.openEngagement(engagementId);
-        return IfMatch.check(ifMatch, incident(engagementId, incidentId).version());
+    private static Target target(String incidentId) {
+        return Target.of(IncidentViewFold.KIND, incidentId);
     }
 
-    private ResponseEntity<CommandResult> update(Caller caller, HttpServletRequest http, Object body,
-                                                 String incidentId, Object command) {
-        return runner.run(new CommandRunner.Request(caller, http, body, IncidentViewFold.KIND, incidentId, false,
-                command));
-    }
-
-    private ViewStore.Stored<IncidentView> incident(String engagementId, String incidentId) {
-        return lookups.child(IncidentViewFold.KIND, incidentId, engagementId, IncidentView.class);
-    }
-
-    private static OverlapWindow window(EngagementView engagement) {
+    /** The engagement's overlap window, against which an incident's times are judged. */
+    private OverlapWindow overlap(String engagementId) {
+        EngagementView engagement = engagements.find(engagementId).state();
         return new OverlapWindow(ZoneId.of(engagement.clientTimeZone), engagement.overlapStart, engagement.overlapEnd);
     }
 }

@@ -10,8 +10,8 @@ import java.time.ZonedDateTime;
 
 /**
  * The engagement's daily overlap window in the client's time zone. A window whose end is before its start runs past
- * midnight. Pure: the incident API uses it to record facts that consumers need (started outside the window, the
- * acknowledge target).
+ * midnight. Pure: an incident is judged against it (started outside the window, the acknowledge target,
+ * acknowledged within the window), facts it records for the consumers.
  */
 public record OverlapWindow(ZoneId clientZone, LocalTime start, LocalTime end) {
 

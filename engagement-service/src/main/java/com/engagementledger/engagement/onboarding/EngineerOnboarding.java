@@ -51,8 +51,10 @@ public class EngineerOnboarding {
 
     @CommandHandler
     public EngineerOnboarding(JoinEngineer command) {
-        apply(new EngineerJoined(command.engagementId(), command.engineerId(), command.name(), command.side(),
-                command.role(), command.joinedOn()));
+        require(!command.joinedOn().isBefore(command.engagementStartsOn().minusDays(90)),
+                "onboarding.joined.before-engagement", "an engineer cannot join long before the engagement starts");
+        apply(new EngineerJoined(command.engagementId().value(), command.engineerId().value(), command.name(),
+                command.side(), command.role(), command.joinedOn()));
     }
 
 

@@ -3,16 +3,15 @@ package com.engagementledger.engagement.onboarding;
 import com.engagementledger.contract.Enums.OnboardingMilestone;
 import com.engagementledger.contract.Enums.OnboardingPhase;
 import com.engagementledger.contract.Enums.Side;
-import com.engagementledger.engagement.common.Ids;
-import com.engagementledger.engagement.common.RuleViolation;
+import com.engagementledger.engagement.common.EngagementId;
 import com.engagementledger.engagement.engagement.EngagementView;
+import com.engagementledger.engagement.engagement.Engagements;
 import com.engagementledger.engagement.onboarding.OnboardingCommands.AdvancePhase;
 import com.engagementledger.engagement.onboarding.OnboardingCommands.AssessKnowledgeTransfer;
 import com.engagementledger.engagement.onboarding.OnboardingCommands.JoinEngineer;
 import com.engagementledger.engagement.onboarding.OnboardingCommands.LeaveEngagement;
 import com.engagementledger.engagement.onboarding.OnboardingCommands.ReachMilestone;
 import com.engagementledger.engagement.security.Actors;
-import com.engagementledger.engagement.view.Lookups;
 import com.engagementledger.engagement.view.ViewStore;
 import com.engagementledger.engagement.web.CommandResult;
 import com.engagementledger.engagement.web.CommandRunner;
@@ -21,8 +20,8 @@ import com.engagementledger.engagement.web.ListQuery;
 import com.engagementledger.engagement.web.Paging;
 import com.engagementledger.engagement.web.Plausible;
 import com.engagementledger.engagement.web.SafeText;
+import com.engagementledger.engagement.web.Target;
 import com.engagementledger.support.security.Caller;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -47,14 +46,14 @@ import java.time.LocalDate;
 @RequestMapping("/engagements/{engagementId}/engineers")
 class OnboardingController {
     private final CommandRunner runner;
-    private final Lookups lookups;
+    private final Engagements engagements;
     private final ViewStore views;
     private final int maxPageSize;
 
-    OnboardingController(CommandRunner runner, Lookups lookups, ViewStore views,
+    OnboardingController(CommandRunner runner, Engagements engagements, ViewStore views,
                          @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
         this.runner = runner;
-        this.lookups = lookups;
+        this.engagements = engagements;
         this.views = views;
         this.maxPageSize = maxPageSize;
     }
@@ -78,14 +77,11 @@ class OnboardingController {
 
     @PostMapping
     ResponseEntity<CommandResult> join(Caller caller, @PathVariable String engagementId,
-                                       @Valid @RequestBody JoinRequest body, HttpServletRequest http) {
-        EngagementView engagement = lookups.openEngagement(engagementId);
-        RuleViolation.require(!body.joinedOn().isBefore(engagement.startDate.minusDays(90)),
-                "onboarding.joined.before-engagement", "an engineer cannot join long before the engagement starts");
-        String id = Ids.newId();
-        return runner.run(new CommandRunner.Request(caller, http, body, EngineerViewFold.KIND, id, true,
-                new JoinEngineer(id, engagementId, body.name(), body.side(), body.role(), body.joinedOn(),
-                        Actors.of(caller))));
+                                       @Valid @RequestBody JoinRequest body) {
+        EngagementView engagement = engagements.find(engagementId).state();
+        EngineerId id = EngineerId.newId();
+        return runner.create(target(id.value()), body, new JoinEngineer(id, new EngagementId(engagementId),
+                engagement.startDate, body.name(), body.side(), body.role(), body.joinedOn(), Actors.of(caller)));
     }
 
     @GetMapping
@@ -98,62 +94,44 @@ class OnboardingController {
 
     @GetMapping("/{engineerId}")
     ResponseEntity<EngineerView> get(@PathVariable String engagementId, @PathVariable String engineerId) {
-        ViewStore.Stored<EngineerView> stored = engineer(engagementId, engineerId);
+        ViewStore.Stored<EngineerView> stored = views.findIn(EngineerViewFold.KIND, engineerId, engagementId,
+                EngineerView.class);
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
     }
 
     @PostMapping("/{engineerId}/phase")
-    ResponseEntity<CommandResult> advance(Caller caller, @PathVariable String engagementId,
-                                          @PathVariable String engineerId, @Valid @RequestBody PhaseRequest body,
-                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                          HttpServletRequest http) {
-        Long expected = check(engagementId, engineerId, ifMatch);
-        return update(caller, http, body, engineerId,
-                new AdvancePhase(engineerId, expected, body.toPhase(), body.advancedOn(), Actors.of(caller)));
+    ResponseEntity<CommandResult> advance(Caller caller, @PathVariable String engineerId,
+                                          @Valid @RequestBody PhaseRequest body,
+                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(target(engineerId), body, new AdvancePhase(new EngineerId(engineerId),
+                IfMatch.parse(ifMatch), body.toPhase(), body.advancedOn(), Actors.of(caller)));
     }
 
     @PostMapping("/{engineerId}/milestones")
-    ResponseEntity<CommandResult> milestone(Caller caller, @PathVariable String engagementId,
-                                            @PathVariable String engineerId, @Valid @RequestBody MilestoneRequest body,
-                                            @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                            HttpServletRequest http) {
-        Long expected = check(engagementId, engineerId, ifMatch);
-        return update(caller, http, body, engineerId,
-                new ReachMilestone(engineerId, expected, body.milestone(), body.reachedOn(), Actors.of(caller)));
+    ResponseEntity<CommandResult> milestone(Caller caller, @PathVariable String engineerId,
+                                            @Valid @RequestBody MilestoneRequest body,
+                                            @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(target(engineerId), body, new ReachMilestone(new EngineerId(engineerId),
+                IfMatch.parse(ifMatch), body.milestone(), body.reachedOn(), Actors.of(caller)));
     }
 
     @PostMapping("/{engineerId}/knowledge-transfer-assessment")
-    ResponseEntity<CommandResult> assess(Caller caller, @PathVariable String engagementId,
-                                         @PathVariable String engineerId, @Valid @RequestBody AssessmentRequest body,
-                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                         HttpServletRequest http) {
-        Long expected = check(engagementId, engineerId, ifMatch);
-        return update(caller, http, body, engineerId, new AssessKnowledgeTransfer(engineerId, expected, body.score(),
-                body.assessedOn(), body.notes(), Actors.of(caller)));
+    ResponseEntity<CommandResult> assess(Caller caller, @PathVariable String engineerId,
+                                         @Valid @RequestBody AssessmentRequest body,
+                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(target(engineerId), body, new AssessKnowledgeTransfer(new EngineerId(engineerId),
+                IfMatch.parse(ifMatch), body.score(), body.assessedOn(), body.notes(), Actors.of(caller)));
     }
 
     @PostMapping("/{engineerId}/departure")
-    ResponseEntity<CommandResult> leave(Caller caller, @PathVariable String engagementId,
-                                        @PathVariable String engineerId, @Valid @RequestBody DepartureRequest body,
-                                        @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                        HttpServletRequest http) {
-        Long expected = check(engagementId, engineerId, ifMatch);
-        return update(caller, http, body, engineerId,
-                new LeaveEngagement(engineerId, expected, body.leftOn(), body.reason(), Actors.of(caller)));
+    ResponseEntity<CommandResult> leave(Caller caller, @PathVariable String engineerId,
+                                        @Valid @RequestBody DepartureRequest body,
+                                        @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
+        return runner.change(target(engineerId), body, new LeaveEngagement(new EngineerId(engineerId),
+                IfMatch.parse(ifMatch), body.leftOn(), body.reason(), Actors.of(caller)));
     }
 
-    private Long check(String engagementId, String engineerId, String ifMatch) {
-        lookups.openEngagement(engagementId);
-        return IfMatch.check(ifMatch, engineer(engagementId, engineerId).version());
-    }
-
-    private ResponseEntity<CommandResult> update(Caller caller, HttpServletRequest http, Object body,
-                                                 String engineerId, Object command) {
-        return runner.run(new CommandRunner.Request(caller, http, body, EngineerViewFold.KIND, engineerId, false,
-                command));
-    }
-
-    private ViewStore.Stored<EngineerView> engineer(String engagementId, String engineerId) {
-        return lookups.child(EngineerViewFold.KIND, engineerId, engagementId, EngineerView.class);
+    private static Target target(String engineerId) {
+        return Target.of(EngineerViewFold.KIND, engineerId);
     }
 }

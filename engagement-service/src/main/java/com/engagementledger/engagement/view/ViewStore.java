@@ -1,5 +1,6 @@
 package com.engagementledger.engagement.view;
 
+import com.engagementledger.support.problem.ApiProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +42,12 @@ public class ViewStore {
                 .optional();
     }
 
+    /** A resource of the engagement in the path; one of another engagement is not found here (404). */
+    public <V> Stored<V> findIn(String kind, String id, String engagementId, Class<V> type) {
+        return find(kind, id, type).filter(stored -> stored.engagementId().equals(engagementId))
+                .orElseThrow(() -> ApiProblem.notFound(kind, id));
+    }
+
     /** The version of a view (0 if there is none yet), without reading its document. */
     public long version(String kind, String id) {
         Written written = written().get(kind + '/' + id);
@@ -49,6 +56,18 @@ public class ViewStore {
         }
         return jdbc.sql("select version from resource_view where kind = ? and id = ?")
                 .params(kind, id).query(Long.class).optional().orElse(0L);
+    }
+
+    /**
+     * Refuses a resource that is not one of the engagement's (404, as for an unknown one): a token that may touch
+     * engagement A must not reach B's resources through A's path.
+     */
+    public void requireIn(String kind, String id, String engagementId) {
+        boolean in = jdbc.sql("select engagement_id from resource_view where kind = ? and id = ?")
+                .params(kind, id).query(String.class).optional().filter(engagementId::equals).isPresent();
+        if (!in) {
+            throw ApiProblem.notFound(kind, id);
+        }
     }
 
     /** Views of one kind in one engagement, oldest first, with an optional status filter. */

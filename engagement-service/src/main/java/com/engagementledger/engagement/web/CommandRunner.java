@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.HandlerMapping;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,80 +28,84 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Runs a REST command: one database transaction holds the Idempotency-Key record, the appended events and the
- * updated views, so a repeat of the same request finds the first answer and a failure records nothing at all.
+ * Runs a REST command for a controller: one database transaction holds the appended events, the updated views,
+ * the chain links and the Idempotency-Key record, so a repeat of the same request finds the first answer and a
+ * failure records nothing at all. Who issues it is the token's caller; which engagement, the request's path.
  */
 @Component
 public class CommandRunner {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     public static final String CORRELATION_ID = "X-Correlation-Id";
+    private static final String ENGAGEMENT_ID = "engagementId";
 
     private final CommandGateway commands;
     private final ViewStore views;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
+    private final HttpServletRequest http;
 
-    public CommandRunner(CommandGateway commands, ViewStore views, JdbcClient jdbc, TransactionTemplate transaction,
-                         ObjectMapper json) {
+    CommandRunner(CommandGateway commands, ViewStore views, JdbcClient jdbc, TransactionTemplate transaction,
+                  ObjectMapper json, HttpServletRequest http) {
         this.commands = commands;
         this.views = views;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.json = json;
+        this.http = http;
+    }
+
+    /** Creates {@code target} with {@code command}: 201 with its Location, id and version. */
+    public ResponseEntity<CommandResult> create(Target target, Object body, Object command) {
+        return run(new Request(target, true, body, command));
     }
 
     /**
-     * One command (or, for a few workflows, several); the view (kind, id) whose new version is answered; and the id
-     * answered, which differs for parts of a resource (a workstream is answered by its id, versioned by its
-     * engagement).
+     * Changes {@code target} with {@code command}: 200 with its new version. The target must belong to the
+     * engagement in the path (404 otherwise, as for an unknown one).
      */
-    public record Request(Caller caller, HttpServletRequest http, Object body, String kind, String id,
-                          boolean creates, List<Object> commands, String answerId) {
-        public Request(Caller caller, HttpServletRequest http, Object body, String kind, String id, boolean creates,
-                       Object command) {
-            this(caller, http, body, kind, id, creates, List.of(command), id);
-        }
+    public ResponseEntity<CommandResult> change(Target target, Object body, Object command) {
+        return run(new Request(target, false, body, command));
+    }
 
-        public Request withAnswerId(String answer) {
-            return new Request(caller, http, body, kind, id, creates, commands, answer);
-        }
+    /** {@code body} is what the request sent (with the method and path, what an Idempotency-Key stands for). */
+    private record Request(Target target, boolean creates, Object body, Object command) {
     }
 
     /**
-     * Runs the request's commands and answers the view's new version. With an Idempotency-Key, the answer is
-     * recorded in the same transaction, in one statement after the commands: a repeat of a request that committed
-     * finds that answer (when its commands are refused, or when its own record loses to the first one's) and
-     * records nothing of its own.
+     * Runs the command and answers the target's new version, in one transaction with the views, the chain links
+     * and, with an Idempotency-Key, the answer: recorded in one statement after the command, so a repeat of a
+     * request that committed finds that answer (when its command is refused, or when its own record loses to the
+     * first one's) and records nothing of its own.
      */
-    public ResponseEntity<CommandResult> run(Request request) {
-        String key = request.http().getHeader(IDEMPOTENCY_KEY);
+    private ResponseEntity<CommandResult> run(Request request) {
+        String key = http.getHeader(IDEMPOTENCY_KEY);
         if (key != null && (key.isBlank() || key.length() > 255)) {
             throw ApiProblem.invalidHeader(IDEMPOTENCY_KEY, FieldRule.SIZE,
                     "Idempotency-Key must be 1 to 255 characters");
         }
-        String actor = request.caller().subject();
-        String hash = key == null ? null : requestHash(request);
+        Caller caller = Caller.current();
+        String engagementId = pathEngagement();
+        String hash = key == null ? null : requestHash(request.body());
         try {
             return transaction.execute(status -> {
-                MetaData metaData = metaData(request, key);
-                for (Object command : request.commands()) {
-                    send(command, metaData);
+                Target target = request.target();
+                if (!request.creates() && engagementId != null && !target.id().equals(engagementId)) {
+                    views.requireIn(target.kind(), target.id(), engagementId);
                 }
-                long version = views.version(request.kind(), request.id());
-                CommandResult result = new CommandResult(request.answerId(), version);
+                send(request.command(), metaData(caller, engagementId, key));
+                CommandResult result = new CommandResult(target.answerId(), views.version(target.kind(), target.id()));
                 HttpStatus httpStatus = request.creates() ? HttpStatus.CREATED : HttpStatus.OK;
-                String location = request.creates() ? request.http().getRequestURI() + "/" + request.answerId() : null;
-                if (key != null && !remember(actor, key, hash, httpStatus, result, location)) {
+                String location = request.creates() ? http.getRequestURI() + "/" + target.answerId() : null;
+                if (key != null && !remember(caller.subject(), key, hash, httpStatus, result, location)) {
                     // a request with this key committed first (the insert waited for it): its answer stands
                     status.setRollbackOnly();
-                    return earlier(actor, key, hash).orElseThrow();
+                    return earlier(caller.subject(), key, hash).orElseThrow();
                 }
                 return response(httpStatus, result, location);
             });
@@ -108,13 +113,21 @@ public class CommandRunner {
             // a repeat of a request that committed may be refused (its work is done, or it lost the append race
             // to the first one): the first answer stands
             if (key != null) {
-                Optional<ResponseEntity<CommandResult>> earlier = earlier(actor, key, hash);
+                Optional<ResponseEntity<CommandResult>> earlier = earlier(caller.subject(), key, hash);
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
             }
             throw refused;
         }
+    }
+
+    /** The engagement named in the request's path, if any (every command but opening one has it). */
+    private String pathEngagement() {
+        @SuppressWarnings("unchecked")
+        Map<String, String> variables = (Map<String, String>) http.getAttribute(
+                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        return variables == null ? null : variables.get(ENGAGEMENT_ID);
     }
 
     private void send(Object command, MetaData metaData) {
@@ -128,15 +141,18 @@ public class CommandRunner {
         }
     }
 
-    private static MetaData metaData(Request request, String key) {
+    private MetaData metaData(Caller caller, String engagementId, String key) {
         Map<String, Object> meta = new HashMap<>();
-        Actor actor = Actors.of(request.caller());
+        Actor actor = Actors.of(caller);
         meta.put(Metadata.ACTOR, actor.id());
         meta.put(Metadata.ACTOR_NAME, actor.name());
         meta.put(Metadata.ACTOR_SIDE, actor.side().name());
-        String correlation = request.http().getHeader(CORRELATION_ID);
+        String correlation = http.getHeader(CORRELATION_ID);
         meta.put(Metadata.CORRELATION_ID, correlation != null && !correlation.isBlank() && correlation.length() <= 100
                 ? correlation : UUID.randomUUID().toString());
+        if (engagementId != null) {
+            meta.put(Metadata.ENGAGEMENT_ID, engagementId);
+        }
         if (key != null) {
             meta.put(Metadata.IDEMPOTENCY_KEY, key);
         }
@@ -195,12 +211,11 @@ public class CommandRunner {
         return builder.body(result);
     }
 
-    private String requestHash(Request request) {
+    private String requestHash(Object body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((request.http().getMethod() + " " + request.http().getRequestURI() + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            digest.update(json.writeValueAsBytes(request.body()));
+            digest.update((http.getMethod() + " " + http.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(json.writeValueAsBytes(body));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -3,7 +3,10 @@ package com.engagementledger.engagement.web;
 import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
 
-/** Optimistic concurrency: If-Match carries the version (the ETag) the caller last read. */
+/**
+ * Optimistic concurrency: If-Match carries the version (the ETag) the caller last read. It travels in the command
+ * (Axon's @TargetAggregateVersion), and Axon refuses a stale one under the aggregate's lock: one check, 409.
+ */
 public final class IfMatch {
     public static final String HEADER = "If-Match";
 
@@ -26,15 +29,5 @@ public final class IfMatch {
             throw ApiProblem.invalidHeader(HEADER, FieldRule.FORMAT,
                     "If-Match must be the version (ETag) of the resource, e.g. \"3\"");
         }
-    }
-
-    /** Refuses a stale version before anything is attempted; Axon checks again under the aggregate lock. */
-    public static Long check(String header, long currentVersion) {
-        Long expected = parse(header);
-        if (expected != null && expected != currentVersion) {
-            throw ApiProblem.staleVersion("If-Match names version " + expected + " but the resource is at version "
-                    + currentVersion);
-        }
-        return expected;
     }
 }

@@ -2,6 +2,7 @@ package com.engagementledger.engagement.api;
 
 import com.engagementledger.contract.Enums.Side;
 import com.engagementledger.engagement.common.Actor;
+import com.engagementledger.engagement.common.EngagementId;
 import com.engagementledger.engagement.engagement.EngagementCommands.PauseEngagement;
 import com.engagementledger.engagement.support.Api;
 import com.engagementledger.engagement.support.IntegrationTest;
@@ -40,7 +41,7 @@ class ViewConsistencyTest extends IntegrationTest {
         try {
             // straight to the command bus, past the controller's own read of the view
             assertThatThrownBy(() -> transaction.executeWithoutResult(status -> commands.sendAndWait(
-                    new PauseEngagement(id, null, "budget", new Actor("lead-anna", "Anna", Side.CLIENT)))))
+                    new PauseEngagement(new EngagementId(id), null, "budget", new Actor("lead-anna", "Anna", Side.CLIENT)))))
                     .isNotNull();
         } finally {
             jdbc.sql("update resource_view set state = cast(? as jsonb) where kind = 'engagement' and id = ?")

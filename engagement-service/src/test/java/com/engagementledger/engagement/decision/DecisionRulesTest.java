@@ -9,6 +9,7 @@ import com.engagementledger.contract.Enums.DecisionCategory;
 import com.engagementledger.contract.Enums.Reversibility;
 import com.engagementledger.contract.Enums.Side;
 import com.engagementledger.engagement.common.Actor;
+import com.engagementledger.engagement.common.EngagementId;
 import com.engagementledger.engagement.decision.DecisionCommands.AcceptDecision;
 import com.engagementledger.engagement.decision.DecisionCommands.ApproveDecision;
 import com.engagementledger.engagement.decision.DecisionCommands.ProposeDecision;
@@ -31,6 +32,8 @@ import static com.engagementledger.engagement.support.Actors.PARTNER_LEAD;
 class DecisionRulesTest {
     private static final String ENG = "eng-1";
     private static final String ID = "dec-1";
+    private static final EngagementId ENGAGEMENT = new EngagementId(ENG);
+    private static final DecisionId DECISION = new DecisionId(ID);
 
     private FixtureConfiguration<Decision> fixture;
 
@@ -48,7 +51,7 @@ class DecisionRulesTest {
     @Test
     void partner_may_propose_a_client_only_decision() {
         fixture.givenNoPriorActivity()
-                .when(new ProposeDecision(ID, ENG, "Use Postgres", DecisionCategory.ARCHITECTURE, "ctx", "decision",
+                .when(new ProposeDecision(DECISION, ENGAGEMENT, "Use Postgres", DecisionCategory.ARCHITECTURE, "ctx", "decision",
                         "cons", List.of("MySQL"), Reversibility.COSTLY, null, PARTNER_LEAD))
                 .expectEvents(proposed(DecisionCategory.ARCHITECTURE, Reversibility.COSTLY, PARTNER_LEAD));
     }
@@ -58,14 +61,14 @@ class DecisionRulesTest {
             names = {"ARCHITECTURE", "PRODUCT_STRATEGY", "SECURITY_RISK_ACCEPTANCE", "RELEASE"})
     void partner_cannot_accept_client_only_decision(DecisionCategory category) {
         fixture.given(proposed(category, Reversibility.REVERSIBLE, PARTNER_LEAD))
-                .when(new AcceptDecision(ID, null, PARTNER_LEAD))
+                .when(new AcceptDecision(DECISION, null, PARTNER_LEAD))
                 .expectException(violates("decision.category.client-only"));
     }
 
     @Test
     void partner_may_accept_a_process_decision() {
         fixture.given(proposed(DecisionCategory.PROCESS, Reversibility.REVERSIBLE, CLIENT_LEAD))
-                .when(new AcceptDecision(ID, null, PARTNER_LEAD))
+                .when(new AcceptDecision(DECISION, null, PARTNER_LEAD))
                 .expectEvents(new DecisionAccepted(ENG, ID, DecisionCategory.PROCESS, Reversibility.REVERSIBLE,
                         "ravi", Side.PARTNER, true));
     }
@@ -73,7 +76,7 @@ class DecisionRulesTest {
     @Test
     void irreversible_decision_waits_for_a_second_approver() {
         fixture.given(proposed(DecisionCategory.DATA_MODEL, Reversibility.IRREVERSIBLE, PARTNER_LEAD))
-                .when(new AcceptDecision(ID, null, CLIENT_LEAD))
+                .when(new AcceptDecision(DECISION, null, CLIENT_LEAD))
                 .expectEvents(new DecisionAccepted(ENG, ID, DecisionCategory.DATA_MODEL, Reversibility.IRREVERSIBLE,
                         "anna", Side.CLIENT, false));
     }
@@ -83,7 +86,7 @@ class DecisionRulesTest {
         fixture.given(proposed(DecisionCategory.DATA_MODEL, Reversibility.IRREVERSIBLE, PARTNER_LEAD),
                         new DecisionAccepted(ENG, ID, DecisionCategory.DATA_MODEL, Reversibility.IRREVERSIBLE, "anna",
                                 Side.CLIENT, false))
-                .when(new ApproveDecision(ID, null, CLIENT_LEAD))
+                .when(new ApproveDecision(DECISION, null, CLIENT_LEAD))
                 .expectException(violates("decision.second-approval.same-approver"));
     }
 
@@ -92,14 +95,14 @@ class DecisionRulesTest {
         fixture.given(proposed(DecisionCategory.DATA_MODEL, Reversibility.IRREVERSIBLE, PARTNER_LEAD),
                         new DecisionAccepted(ENG, ID, DecisionCategory.DATA_MODEL, Reversibility.IRREVERSIBLE, "anna",
                                 Side.CLIENT, false))
-                .when(new ApproveDecision(ID, null, CLIENT_CTO))
+                .when(new ApproveDecision(DECISION, null, CLIENT_CTO))
                 .expectEvents(new DecisionApproved(ENG, ID, "carl", Side.CLIENT));
     }
 
     @Test
     void only_an_awaiting_decision_takes_a_second_approval() {
         fixture.given(proposed(DecisionCategory.PROCESS, Reversibility.REVERSIBLE, CLIENT_LEAD))
-                .when(new ApproveDecision(ID, null, CLIENT_CTO))
+                .when(new ApproveDecision(DECISION, null, CLIENT_CTO))
                 .expectException(violates("decision.second-approval.not-awaited"));
     }
 
@@ -108,7 +111,7 @@ class DecisionRulesTest {
         fixture.given(proposed(DecisionCategory.PROCESS, Reversibility.REVERSIBLE, CLIENT_LEAD),
                         new DecisionAccepted(ENG, ID, DecisionCategory.PROCESS, Reversibility.REVERSIBLE, "anna",
                                 Side.CLIENT, true))
-                .when(new AcceptDecision(ID, null, CLIENT_CTO))
+                .when(new AcceptDecision(DECISION, null, CLIENT_CTO))
                 .expectException(violates("decision.not-proposed"));
     }
 
@@ -117,25 +120,34 @@ class DecisionRulesTest {
         fixture.given(proposed(DecisionCategory.PROCESS, Reversibility.REVERSIBLE, CLIENT_LEAD),
                         new DecisionAccepted(ENG, ID, DecisionCategory.PROCESS, Reversibility.REVERSIBLE, "anna",
                                 Side.CLIENT, true))
-                .when(new SupersedeDecision(ID, null, "dec-2", "better option", CLIENT_LEAD))
+                .when(new SupersedeDecision(DECISION, null, new DecisionId("dec-2"), true, "better option", CLIENT_LEAD))
                 .expectEvents(new DecisionSuperseded(ENG, ID, "dec-2", "better option", "anna", Side.CLIENT));
+    }
+
+    @Test
+    void only_a_decision_in_effect_can_take_the_place_of_another() {
+        fixture.given(proposed(DecisionCategory.PROCESS, Reversibility.REVERSIBLE, CLIENT_LEAD),
+                        new DecisionAccepted(ENG, ID, DecisionCategory.PROCESS, Reversibility.REVERSIBLE, "anna",
+                                Side.CLIENT, true))
+                .when(new SupersedeDecision(DECISION, null, new DecisionId("dec-2"), false, "x", CLIENT_LEAD))
+                .expectException(violates("decision.successor.not-in-effect"));
     }
 
     @Test
     void a_proposal_cannot_be_superseded_or_reversed() {
         fixture.given(proposed(DecisionCategory.PROCESS, Reversibility.REVERSIBLE, CLIENT_LEAD))
-                .when(new SupersedeDecision(ID, null, "dec-2", "x", CLIENT_LEAD))
+                .when(new SupersedeDecision(DECISION, null, new DecisionId("dec-2"), true, "x", CLIENT_LEAD))
                 .expectException(violates("decision.not-in-effect"));
         fixture.given(proposed(DecisionCategory.PROCESS, Reversibility.REVERSIBLE, CLIENT_LEAD))
-                .when(new ReverseDecision(ID, null, "x", CLIENT_LEAD))
+                .when(new ReverseDecision(DECISION, null, "x", CLIENT_LEAD))
                 .expectException(violates("decision.not-in-effect"));
     }
 
     @Test
     void a_decision_cannot_supersede_itself() {
         fixture.givenNoPriorActivity()
-                .when(new ProposeDecision(ID, ENG, "t", DecisionCategory.PROCESS, "c", "d", null, List.of(),
-                        Reversibility.REVERSIBLE, ID, CLIENT_LEAD))
+                .when(new ProposeDecision(DECISION, ENGAGEMENT, "t", DecisionCategory.PROCESS, "c", "d", null, List.of(),
+                        Reversibility.REVERSIBLE, DECISION, CLIENT_LEAD))
                 .expectException(violates("decision.supersede.self"));
     }
 
@@ -144,7 +156,7 @@ class DecisionRulesTest {
         fixture.given(proposed(DecisionCategory.INFRASTRUCTURE, Reversibility.COSTLY, CLIENT_LEAD),
                         new DecisionAccepted(ENG, ID, DecisionCategory.INFRASTRUCTURE, Reversibility.COSTLY, "anna",
                                 Side.CLIENT, true))
-                .when(new ReverseDecision(ID, null, "vendor went away", CLIENT_CTO))
+                .when(new ReverseDecision(DECISION, null, "vendor went away", CLIENT_CTO))
                 .expectEvents(new DecisionReversed(ENG, ID, DecisionCategory.INFRASTRUCTURE, Reversibility.COSTLY,
                         "vendor went away", "carl", Side.CLIENT));
     }
@@ -154,7 +166,7 @@ class DecisionRulesTest {
         fixture.given(proposed(DecisionCategory.RELEASE, Reversibility.REVERSIBLE, CLIENT_LEAD),
                         new DecisionAccepted(ENG, ID, DecisionCategory.RELEASE, Reversibility.REVERSIBLE, "anna",
                                 Side.CLIENT, true))
-                .when(new ReverseDecision(ID, null, "x", PARTNER_LEAD))
+                .when(new ReverseDecision(DECISION, null, "x", PARTNER_LEAD))
                 .expectException(violates("decision.category.client-only"));
     }
 }

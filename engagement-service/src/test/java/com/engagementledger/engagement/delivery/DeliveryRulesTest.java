@@ -5,6 +5,7 @@ import com.engagementledger.contract.DeliveryEvents.ReleaseShipped;
 import com.engagementledger.contract.DeliveryEvents.WorkItemDelivered;
 import com.engagementledger.contract.DeliveryEvents.WorkItemReopened;
 import com.engagementledger.contract.DeliveryEvents.WorkItemStarted;
+import com.engagementledger.engagement.common.EngagementId;
 import com.engagementledger.engagement.delivery.DeliveryCommands.DeliverWorkItem;
 import com.engagementledger.engagement.delivery.DeliveryCommands.RateSatisfaction;
 import com.engagementledger.engagement.delivery.DeliveryCommands.ReopenWorkItem;
@@ -28,14 +29,14 @@ class DeliveryRulesTest {
     @Test
     void delivery_carries_the_start_for_cycle_time() {
         new AggregateTestFixture<>(WorkItem.class).given(START)
-                .when(new DeliverWorkItem("wi-1", null, STARTED.plusSeconds(86400 * 3), PARTNER_LEAD))
+                .when(new DeliverWorkItem(new WorkItemId("wi-1"), null, STARTED.plusSeconds(86400 * 3), PARTNER_LEAD))
                 .expectEvents(new WorkItemDelivered(ENG, "wi-1", STARTED, STARTED.plusSeconds(86400 * 3)));
     }
 
     @Test
     void delivery_cannot_precede_the_start() {
         new AggregateTestFixture<>(WorkItem.class).given(START)
-                .when(new DeliverWorkItem("wi-1", null, STARTED.minusSeconds(1), PARTNER_LEAD))
+                .when(new DeliverWorkItem(new WorkItemId("wi-1"), null, STARTED.minusSeconds(1), PARTNER_LEAD))
                 .expectException(violates("work-item.time.backwards"));
     }
 
@@ -44,13 +45,13 @@ class DeliveryRulesTest {
         Instant delivered = STARTED.plusSeconds(86400);
         WorkItemDelivered deliveredEvent = new WorkItemDelivered(ENG, "wi-1", STARTED, delivered);
         new AggregateTestFixture<>(WorkItem.class).given(START)
-                .when(new ReopenWorkItem("wi-1", null, delivered, "bug", PARTNER_LEAD))
+                .when(new ReopenWorkItem(new WorkItemId("wi-1"), null, delivered, "bug", PARTNER_LEAD))
                 .expectException(violates("work-item.not-delivered"));
         new AggregateTestFixture<>(WorkItem.class).given(START, deliveredEvent)
-                .when(new DeliverWorkItem("wi-1", null, delivered.plusSeconds(60), PARTNER_LEAD))
+                .when(new DeliverWorkItem(new WorkItemId("wi-1"), null, delivered.plusSeconds(60), PARTNER_LEAD))
                 .expectException(violates("work-item.not-in-progress"));
         new AggregateTestFixture<>(WorkItem.class).given(START, deliveredEvent)
-                .when(new ReopenWorkItem("wi-1", null, delivered.plusSeconds(86400), "bug", PARTNER_LEAD))
+                .when(new ReopenWorkItem(new WorkItemId("wi-1"), null, delivered.plusSeconds(86400), "bug", PARTNER_LEAD))
                 .expectEvents(new WorkItemReopened(ENG, "wi-1", delivered, delivered.plusSeconds(86400), "bug"));
     }
 
@@ -59,18 +60,18 @@ class DeliveryRulesTest {
         LocalDate planned = LocalDate.of(2026, 9, 15);
         ReleasePlanned plannedEvent = new ReleasePlanned(ENG, "r-1", "1.0", planned);
         new AggregateTestFixture<>(Release.class).given(plannedEvent)
-                .when(new ShipRelease("r-1", null, planned.plusDays(3), CLIENT_LEAD))
+                .when(new ShipRelease(new ReleaseId("r-1"), null, planned.plusDays(3), CLIENT_LEAD))
                 .expectEvents(new ReleaseShipped(ENG, "r-1", "1.0", planned, planned.plusDays(3), 3));
         new AggregateTestFixture<>(Release.class)
                 .given(plannedEvent, new ReleaseShipped(ENG, "r-1", "1.0", planned, planned, 0))
-                .when(new ShipRelease("r-1", null, planned.plusDays(1), CLIENT_LEAD))
+                .when(new ShipRelease(new ReleaseId("r-1"), null, planned.plusDays(1), CLIENT_LEAD))
                 .expectException(violates("release.already-shipped"));
     }
 
     @Test
     void stakeholder_satisfaction_is_rated_by_the_client_side() {
         new AggregateTestFixture<>(SatisfactionRating.class).givenNoPriorActivity()
-                .when(new RateSatisfaction("s-1", ENG, "VP Product", 5, LocalDate.of(2026, 9, 1), null, PARTNER_LEAD))
+                .when(new RateSatisfaction(new RatingId("s-1"), new EngagementId(ENG), "VP Product", 5, LocalDate.of(2026, 9, 1), null, PARTNER_LEAD))
                 .expectException(violates("satisfaction.client-only"));
     }
 }

@@ -18,6 +18,7 @@ import com.engagementledger.contract.Enums.ReviewKind;
 import com.engagementledger.contract.Enums.Side;
 import com.engagementledger.contract.Enums.TransferCondition;
 import com.engagementledger.contract.Enums.WorkType;
+import com.engagementledger.engagement.common.EngagementId;
 import com.engagementledger.engagement.common.RuleViolation;
 import com.engagementledger.engagement.engagement.EngagementCommands.AssignOwnership;
 import com.engagementledger.engagement.engagement.EngagementCommands.CloseEngagement;
@@ -45,6 +46,7 @@ import static com.engagementledger.engagement.support.Actors.PARTNER_LEAD;
 
 class EngagementRulesTest {
     private static final String ID = "eng-1";
+    private static final EngagementId ENGAGEMENT = new EngagementId(ID);
     private static final LocalDate START = LocalDate.of(2026, 8, 3);
     private static final EngagementOpened OPENED = new EngagementOpened(ID, "Checkout", "Acme", "Nearshore",
             EngagementModel.DEDICATED_TEAM, ManagementStructure.SHARED, ContractType.TIME_AND_MATERIALS,
@@ -59,7 +61,7 @@ class EngagementRulesTest {
     }
 
     private static OpenEngagement open(com.engagementledger.engagement.common.Actor actor, LocalTime end) {
-        return new OpenEngagement(ID, "Checkout", "Acme", "Nearshore", EngagementModel.DEDICATED_TEAM,
+        return new OpenEngagement(ENGAGEMENT, "Checkout", "Acme", "Nearshore", EngagementModel.DEDICATED_TEAM,
                 ManagementStructure.SHARED, ContractType.TIME_AND_MATERIALS, "Europe/Berlin", "Asia/Kolkata",
                 LocalTime.of(9, 0), end, CoveragePattern.HALF_DAY_OVERLAP, START, actor);
     }
@@ -84,30 +86,30 @@ class EngagementRulesTest {
 
     @Test
     void lifecycle_goes_active_paused_active_closed() {
-        fixture.given(OPENED).when(new PauseEngagement(ID, null, "budget review", CLIENT_LEAD))
+        fixture.given(OPENED).when(new PauseEngagement(ENGAGEMENT, null, "budget review", CLIENT_LEAD))
                 .expectEvents(new EngagementPaused(ID, "budget review"));
-        fixture.given(OPENED, new EngagementPaused(ID, "x")).when(new ResumeEngagement(ID, null, "ok", CLIENT_LEAD))
+        fixture.given(OPENED, new EngagementPaused(ID, "x")).when(new ResumeEngagement(ENGAGEMENT, null, "ok", CLIENT_LEAD))
                 .expectEvents(new EngagementResumed(ID, "ok"));
-        fixture.given(OPENED).when(new CloseEngagement(ID, null, "done", CLIENT_LEAD))
+        fixture.given(OPENED).when(new CloseEngagement(ENGAGEMENT, null, "done", CLIENT_LEAD))
                 .expectEvents(new EngagementClosed(ID, "done"));
     }
 
     @Test
     void only_an_active_engagement_can_be_paused() {
-        fixture.given(OPENED, new EngagementPaused(ID, "x")).when(new PauseEngagement(ID, null, "again", CLIENT_LEAD))
+        fixture.given(OPENED, new EngagementPaused(ID, "x")).when(new PauseEngagement(ENGAGEMENT, null, "again", CLIENT_LEAD))
                 .expectException(violates("engagement.pause.not-active"));
     }
 
     @Test
     void only_a_paused_engagement_can_be_resumed() {
-        fixture.given(OPENED).when(new ResumeEngagement(ID, null, "x", CLIENT_LEAD))
+        fixture.given(OPENED).when(new ResumeEngagement(ENGAGEMENT, null, "x", CLIENT_LEAD))
                 .expectException(violates("engagement.resume.not-paused"));
     }
 
     @Test
     void a_closed_engagement_records_nothing_new() {
         fixture.given(OPENED, new EngagementClosed(ID, "done"))
-                .when(new AssignOwnership(ID, null, OwnershipArea.MONITORING, "ravi", "Ravi", Side.PARTNER, "x",
+                .when(new AssignOwnership(ENGAGEMENT, null, OwnershipArea.MONITORING, "ravi", "Ravi", Side.PARTNER, "x",
                         CLIENT_LEAD))
                 .expectException(violates("engagement.closed"));
     }
@@ -115,21 +117,21 @@ class EngagementRulesTest {
     @ParameterizedTest
     @EnumSource(value = WorkType.class, names = {"CORE_ARCHITECTURE", "PRODUCT_STRATEGY", "SECURITY_RISK_ACCEPTANCE"})
     void keep_in_house_work_is_never_transferred(WorkType workType) {
-        fixture.given(OPENED).when(new TransferWorkstream(ID, null, "ws-1", "core", workType, Set.of(), CLIENT_LEAD))
+        fixture.given(OPENED).when(new TransferWorkstream(ENGAGEMENT, null, "ws-1", "core", workType, Set.of(), CLIENT_LEAD))
                 .expectException(violates("workstream.work-type.keep-in-house"));
     }
 
     @Test
     void undefined_scope_needs_requirements_first() {
         fixture.given(OPENED)
-                .when(new TransferWorkstream(ID, null, "ws-1", "misc", WorkType.UNDEFINED_SCOPE, Set.of(), CLIENT_LEAD))
+                .when(new TransferWorkstream(ENGAGEMENT, null, "ws-1", "misc", WorkType.UNDEFINED_SCOPE, Set.of(), CLIENT_LEAD))
                 .expectException(violates("workstream.scope.undefined"));
     }
 
     @Test
     void transfer_needs_every_condition_of_its_work_type_confirmed() {
         fixture.given(OPENED)
-                .when(new TransferWorkstream(ID, null, "ws-1", "checkout", WorkType.WELL_DEFINED_FEATURE,
+                .when(new TransferWorkstream(ENGAGEMENT, null, "ws-1", "checkout", WorkType.WELL_DEFINED_FEATURE,
                         Set.of(TransferCondition.SPECS_AND_ACCEPTANCE_CRITERIA), CLIENT_LEAD))
                 .expectException(violates("workstream.condition.unconfirmed"))
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("REACHABLE_PRODUCT_OWNER"));
@@ -139,7 +141,7 @@ class EngagementRulesTest {
     void a_workstream_with_its_conditions_confirmed_moves_to_the_partner() {
         Set<TransferCondition> confirmed = Set.of(TransferCondition.RELEASE_DECISIONS_STAY_IN_HOUSE);
         fixture.given(OPENED)
-                .when(new TransferWorkstream(ID, null, "ws-1", "pipelines", WorkType.DEVOPS_CI_CD, confirmed,
+                .when(new TransferWorkstream(ENGAGEMENT, null, "ws-1", "pipelines", WorkType.DEVOPS_CI_CD, confirmed,
                         CLIENT_LEAD))
                 .expectEvents(new WorkstreamTransferred(ID, "ws-1", "pipelines", WorkType.DEVOPS_CI_CD, confirmed,
                         true));
@@ -148,7 +150,7 @@ class EngagementRulesTest {
     @Test
     void partner_cannot_move_work_to_itself() {
         fixture.given(OPENED)
-                .when(new TransferWorkstream(ID, null, "ws-1", "qa", WorkType.QA_AUTOMATION,
+                .when(new TransferWorkstream(ENGAGEMENT, null, "ws-1", "qa", WorkType.QA_AUTOMATION,
                         WorkType.QA_AUTOMATION.requiredConditions(), PARTNER_LEAD))
                 .expectException(violates("workstream.transfer.client-only"));
     }
@@ -157,18 +159,18 @@ class EngagementRulesTest {
     @EnumSource(value = OwnershipArea.class, names = {"PRIORITIES", "RELEASE_DECISIONS", "SECURITY_POSTURE"})
     void client_only_areas_cannot_be_owned_by_the_partner(OwnershipArea area) {
         fixture.given(OPENED)
-                .when(new AssignOwnership(ID, null, area, "ravi", "Ravi", Side.PARTNER, "convenient", CLIENT_LEAD))
+                .when(new AssignOwnership(ENGAGEMENT, null, area, "ravi", "Ravi", Side.PARTNER, "convenient", CLIENT_LEAD))
                 .expectException(violates("ownership.area.client-only"));
     }
 
     @Test
     void first_owner_is_assigned_then_reassigned_with_the_previous_owner_recorded() {
         fixture.given(OPENED)
-                .when(new AssignOwnership(ID, null, OwnershipArea.ON_CALL, "ravi", "Ravi", Side.PARTNER, "nights",
+                .when(new AssignOwnership(ENGAGEMENT, null, OwnershipArea.ON_CALL, "ravi", "Ravi", Side.PARTNER, "nights",
                         CLIENT_LEAD))
                 .expectEvents(new OwnershipAssigned(ID, OwnershipArea.ON_CALL, "ravi", "Ravi", Side.PARTNER, "nights"));
         fixture.given(OPENED, new OwnershipAssigned(ID, OwnershipArea.ON_CALL, "ravi", "Ravi", Side.PARTNER, "n"))
-                .when(new AssignOwnership(ID, null, OwnershipArea.ON_CALL, "mia", "Mia", Side.CLIENT, "in-house",
+                .when(new AssignOwnership(ENGAGEMENT, null, OwnershipArea.ON_CALL, "mia", "Mia", Side.CLIENT, "in-house",
                         CLIENT_LEAD))
                 .expectEvents(new OwnershipReassigned(ID, OwnershipArea.ON_CALL, "mia", "Mia", Side.CLIENT, "ravi",
                         Side.PARTNER, "in-house"));
@@ -177,7 +179,7 @@ class EngagementRulesTest {
     @Test
     void reassigning_to_the_same_owner_is_refused() {
         fixture.given(OPENED, new OwnershipAssigned(ID, OwnershipArea.ON_CALL, "ravi", "Ravi", Side.PARTNER, "n"))
-                .when(new AssignOwnership(ID, null, OwnershipArea.ON_CALL, "ravi", "Ravi", Side.PARTNER, "again",
+                .when(new AssignOwnership(ENGAGEMENT, null, OwnershipArea.ON_CALL, "ravi", "Ravi", Side.PARTNER, "again",
                         CLIENT_LEAD))
                 .expectException(violates("ownership.owner.unchanged"));
     }
@@ -185,20 +187,20 @@ class EngagementRulesTest {
     @Test
     void revoking_leaves_the_area_unowned_and_an_unowned_area_cannot_be_revoked() {
         fixture.given(OPENED, new OwnershipAssigned(ID, OwnershipArea.ON_CALL, "ravi", "Ravi", Side.PARTNER, "n"))
-                .when(new RevokeOwnership(ID, null, OwnershipArea.ON_CALL, "left", CLIENT_LEAD))
+                .when(new RevokeOwnership(ENGAGEMENT, null, OwnershipArea.ON_CALL, "left", CLIENT_LEAD))
                 .expectEvents(new OwnershipRevoked(ID, OwnershipArea.ON_CALL, "ravi", Side.PARTNER, "left"));
-        fixture.given(OPENED).when(new RevokeOwnership(ID, null, OwnershipArea.ON_CALL, "left", CLIENT_LEAD))
+        fixture.given(OPENED).when(new RevokeOwnership(ENGAGEMENT, null, OwnershipArea.ON_CALL, "left", CLIENT_LEAD))
                 .expectException(violates("ownership.area.unowned"));
     }
 
     @Test
     void a_review_cannot_be_held_before_the_engagement_started() {
         fixture.given(OPENED)
-                .when(new RecordGovernanceReview(ID, null, "r-1", ReviewKind.WEEKLY_METRICS, START.minusDays(1),
+                .when(new RecordGovernanceReview(ENGAGEMENT, null, "r-1", ReviewKind.WEEKLY_METRICS, START.minusDays(1),
                         List.of("anna"), List.of(), CLIENT_LEAD))
                 .expectException(violates("governance.review.before-start"));
         fixture.given(OPENED)
-                .when(new RecordGovernanceReview(ID, null, "r-1", ReviewKind.WEEK_8_GOVERNANCE, START.plusWeeks(8),
+                .when(new RecordGovernanceReview(ENGAGEMENT, null, "r-1", ReviewKind.WEEK_8_GOVERNANCE, START.plusWeeks(8),
                         List.of("anna", "ravi"), List.of("keep going"), CLIENT_LEAD))
                 .expectEvents(new GovernanceReviewHeld(ID, "r-1", ReviewKind.WEEK_8_GOVERNANCE, START.plusWeeks(8),
                         List.of("anna", "ravi"), List.of("keep going")));

@@ -17,6 +17,7 @@ public enum ProblemCatalog {
     AUTH_TOKEN_REQUIRED("auth.token.required", HttpStatus.UNAUTHORIZED, "Bearer token required"),
     AUTH_TOKEN_INVALID("auth.token.invalid", HttpStatus.UNAUTHORIZED, "Bearer token invalid"),
     AUTH_ROLE_FORBIDDEN("auth.role.forbidden", HttpStatus.FORBIDDEN, "Role not allowed"),
+    AUTH_SCOPE_FORBIDDEN("auth.scope.forbidden", HttpStatus.FORBIDDEN, "Engagement scope not allowed"),
     RESOURCE_NOT_FOUND("resource.not-found", HttpStatus.NOT_FOUND, "Not found"),
     REQUEST_METHOD_NOT_ALLOWED("request.method.not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     REQUEST_MEDIA_TYPE_NOT_ACCEPTABLE("request.media-type.not-acceptable", HttpStatus.NOT_ACCEPTABLE,
