@@ -86,8 +86,8 @@ public final class Launcher {
         int postgresPort = preferredOrFree(POSTGRES_PORT, "PostgreSQL");
         int kafkaPort = preferredOrFree(KAFKA_PORT, "Kafka");
         out.println("Starting PostgreSQL and Kafka (data in " + local + ") …");
-        LedgerInfrastructure infra = LedgerInfrastructure.start(postgresPort, local.resolve("postgres"), kafkaPort,
-                local.resolve("kafka"));
+        LedgerInfrastructure infra = LedgerInfrastructure.start(postgresPort, local.resolve("postgres"),
+                options.postgresSettings(), kafkaPort, local.resolve("kafka"));
         synchronized (lock) {
             infrastructure = infra;
             if (stopping) {

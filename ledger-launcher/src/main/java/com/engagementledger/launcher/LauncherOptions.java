@@ -2,6 +2,7 @@ package com.engagementledger.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,9 +11,10 @@ import java.util.Map;
  * @param home        where the service modules are: each jar is {@code <home>/<module>/target/<module>.jar}
  * @param workDir     where {@code .ledger-local/} (data and logs) lives: the current directory
  * @param startTimeout how long a service may take to report UP
+ * @param postgresSettings PostgreSQL server settings ({@code -c key=value}) beside the embedded defaults
  */
 public record LauncherOptions(boolean demo, boolean fresh, boolean noServices, boolean help, Path home, Path workDir,
-                              Duration startTimeout) {
+                              Duration startTimeout, Map<String, String> postgresSettings) {
 
     static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(240);
 
@@ -30,6 +32,8 @@ public record LauncherOptions(boolean demo, boolean fresh, boolean noServices, b
               --home <dir>       where the service modules are (default: $LEDGER_HOME, else the current directory);
                                  each jar is <dir>/<module>/target/<module>.jar
               --timeout <secs>   how long each service may take to become healthy (default 240)
+              --pg-setting <k=v> a PostgreSQL server setting, e.g. shared_preload_libraries=pg_stat_statements
+                                 (repeatable)
               --help             show this text
 
             Environment:
@@ -47,6 +51,7 @@ public record LauncherOptions(boolean demo, boolean fresh, boolean noServices, b
         String envHome = env.get("LEDGER_HOME");
         Path home = envHome == null || envHome.isBlank() ? workDir : Path.of(envHome);
         Duration timeout = DEFAULT_START_TIMEOUT;
+        Map<String, String> postgresSettings = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String inlineValue = null;
@@ -80,6 +85,14 @@ public record LauncherOptions(boolean demo, boolean fresh, boolean noServices, b
                                 + value + "'");
                     }
                 }
+                case "--pg-setting" -> {
+                    String value = inlineValue != null ? inlineValue : value(args, ++i, "--pg-setting");
+                    int at = value.indexOf('=');
+                    if (at <= 0) {
+                        throw new IllegalArgumentException("--pg-setting needs key=value, not '" + value + "'");
+                    }
+                    postgresSettings.put(value.substring(0, at).trim(), value.substring(at + 1).trim());
+                }
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
             }
         }
@@ -87,7 +100,7 @@ public record LauncherOptions(boolean demo, boolean fresh, boolean noServices, b
             throw new IllegalArgumentException("--demo needs the services: it cannot be combined with --no-services");
         }
         return new LauncherOptions(demo, fresh, noServices, help, home.toAbsolutePath().normalize(),
-                workDir.toAbsolutePath().normalize(), timeout);
+                workDir.toAbsolutePath().normalize(), timeout, Map.copyOf(postgresSettings));
     }
 
     private static String value(String[] args, int index, String option) {

@@ -31,6 +31,18 @@ class LauncherOptionsTest {
     }
 
     @Test
+    void postgres_settings_are_passed_on_and_a_malformed_one_is_refused() {
+        LauncherOptions options = parse(Map.of(), "--pg-setting", "shared_preload_libraries=pg_stat_statements",
+                "--pg-setting=work_mem=8MB");
+
+        assertThat(options.postgresSettings()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("shared_preload_libraries", "pg_stat_statements", "work_mem", "8MB"));
+        assertThat(parse(Map.of()).postgresSettings()).isEmpty();
+        assertThatThrownBy(() -> parse(Map.of(), "--pg-setting", "work_mem"))
+                .hasMessageContaining("key=value");
+    }
+
+    @Test
     void switches_are_recognised() {
         LauncherOptions options = parse(Map.of(), "--demo", "--fresh", "--timeout", "90");
 
