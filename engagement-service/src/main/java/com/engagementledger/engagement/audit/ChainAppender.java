@@ -33,42 +33,14 @@ import java.util.TreeMap;
  * cycle with a command waiting for an aggregate (e.g. accepting a successor that supersedes a decision someone else
  * is reversing).
  * <p>
- * One statement per engagement and transaction, whatever its number of events: it locks the chain head, hashes the
- * links in order (PostgreSQL's sha256 over the same text {@link CanonicalEvent#hash} hashes), writes them and the
- * index rows, and moves the head.
+ * One call per engagement and transaction, whatever its number of events: the database function link_events
+ * (migration V23) locks the chain head, hashes the links in order (PostgreSQL's sha256 over the same text
+ * {@link CanonicalEvent#hash} hashes), writes them and the index rows, and moves the head.
  */
 @Component
 @ProcessingGroup(ChainAppender.GROUP)
 class ChainAppender {
     static final String GROUP = "audit-chain";
-
-    private static final String LINK = """
-            with recursive head as (
-              select chain_seq, hash from event_chain_head where engagement_id = :engagement for update),
-            appended as (
-              select e.n, e.id, e.type, e.canonical, d.global_index, d.aggregate_identifier, d.sequence_number,
-                     d.time_stamp
-              from unnest(cast(:ids as text[]), cast(:types as text[]), cast(:canonicals as text[]))
-                     with ordinality as e(id, type, canonical, n)
-              join domain_event_entry d on d.event_identifier = e.id),
-            link (n, seq, prev, hash) as (
-              select cast(0 as bigint), chain_seq, cast(null as text), cast(hash as text) from head
-              union all
-              select a.n, link.seq + 1, link.hash,
-                     encode(sha256(convert_to(link.hash || E'\\n' || a.canonical, 'UTF8')), 'hex')
-              from link join appended a on a.n = link.n + 1),
-            linked as (
-              insert into event_chain (engagement_id, chain_seq, global_index, event_identifier, prev_hash, hash)
-              select :engagement, l.seq, a.global_index, a.id, l.prev, l.hash
-              from link l join appended a on a.n = l.n),
-            indexed as (
-              insert into engagement_event (global_index, engagement_id, event_identifier, aggregate_identifier,
-                                            sequence_number, event_type, recorded_at)
-              select a.global_index, :engagement, a.id, a.aggregate_identifier, a.sequence_number, a.type,
-                     cast(a.time_stamp as timestamptz)
-              from link l join appended a on a.n = l.n)
-            update event_chain_head h set chain_seq = l.seq, hash = l.hash
-            from link l where h.engagement_id = :engagement and l.n = :count""";
 
     private final JdbcClient jdbc;
     private final Serializer serializer;
@@ -124,30 +96,12 @@ class ChainAppender {
         }
     }
 
-    /** Links an engagement's events of this transaction, in the order they were appended. */
+    /** Links an engagement's events of this transaction, in the order they were appended (V23's link_events). */
     private void link(String engagementId, List<Appended> appended) {
-        if (linkUnderHead(engagementId, appended) == 1) {
-            return;
-        }
-        // an engagement's first event: its chain starts at the genesis hash
-        jdbc.sql("""
-                        insert into event_chain_head (engagement_id, chain_seq, hash) values (?, 0, ?)
-                        on conflict (engagement_id) do nothing""")
-                .params(engagementId, CanonicalEvent.GENESIS).update();
-        if (linkUnderHead(engagementId, appended) != 1) {
-            throw new IllegalStateException("events " + appended.stream().map(Appended::eventId).toList()
-                    + " of engagement " + engagementId + " are not in the store of this transaction");
-        }
-    }
-
-    /** 1 when the links were written; 0 when the engagement has no chain head yet (or an event is missing). */
-    private int linkUnderHead(String engagementId, List<Appended> appended) {
-        return jdbc.sql(LINK)
-                .param("engagement", engagementId)
-                .param("ids", appended.stream().map(Appended::eventId).toArray(String[]::new))
-                .param("types", appended.stream().map(Appended::type).toArray(String[]::new))
-                .param("canonicals", appended.stream().map(Appended::canonical).toArray(String[]::new))
-                .param("count", appended.size())
-                .update();
+        jdbc.sql("select link_events(?, ?, ?, ?)")
+                .params(engagementId, appended.stream().map(Appended::eventId).toArray(String[]::new),
+                        appended.stream().map(Appended::type).toArray(String[]::new),
+                        appended.stream().map(Appended::canonical).toArray(String[]::new))
+                .query(Long.class).single();
     }
 }
