@@ -36,8 +36,8 @@ final class ServiceProcess {
     /**
      * Starts {@code java -Xmx512m -XX:+UseParallelGC -jar <jar> --server.port=<port>} with the given environment
      * added. The parallel collector rather than G1: on two cores shared by three services, PostgreSQL and Kafka, G1
-     * paused engagement-service 43-66 times in a benchmark run against 18-22 for the parallel collector, at half the
-     * total pause, and every end-to-end hop's p99 fell with it (BENCHMARKS.md, runs N and P1-P3).
+     * paused engagement-service about three times as often as the parallel collector, for twice the total pause, and
+     * the end-to-end latency's tail grew with it.
      */
     static ServiceProcess start(String javaBinary, LedgerService service, Path jar, int port, Map<String, String> env,
                                 Path logDir) {

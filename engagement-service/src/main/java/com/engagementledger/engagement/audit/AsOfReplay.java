@@ -127,9 +127,9 @@ class AsOfReplay {
      * family, each an index scan of engagement_event_by_family: a single "family = any(...)" left the plan to the
      * statistics, which do not know an engagement grown since the last ANALYZE (V22). The positions reach the store
      * as an array of primary keys rather than through a join: where one engagement holds most of the events, the
-     * statistics overestimate its rows of every family and the join became a hash join over the whole store (4.8 ms
-     * against 0.13 ms for the one event of an engagement of 10,000 on the demo database, BENCHMARKS.md "asOf, warmed
-     * like a service that has run for a while"); a primary-key scan of an array has one plan, in global order. Both
+     * statistics overestimate its rows of every family and the join became a hash join over the whole store (tens
+     * of times slower for the one event of an engagement of 10,000); a primary-key scan of an array has one plan,
+     * in global order. Both
      * shapes hold without the parameters' values, so the generic plan that {@link ReplayPool} keeps is the same.
      */
     static String sql(int families) {

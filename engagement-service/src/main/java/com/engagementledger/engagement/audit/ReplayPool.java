@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
  * asOf's replay reads through a small pool of its own, whose sessions keep generic plans
  * ({@code plan_cache_mode=force_generic_plan}). The replay's shape has the same plan whatever its values
  * ({@link AsOfReplay#sql}, {@code AsOfPlanTest}), but left to choose, PostgreSQL keeps planning it with its values
- * wherever few engagements hold the events, as in the benchmark: 0.17-0.28 ms a query against 0.07-0.09 with the
- * generic plan (BENCHMARKS.md, run Z4). The setting is per session, and the main pool's audit reads must stay custom
+ * wherever few engagements hold the events: two to three times the cost of a query on the generic plan. The
+ * setting is per session, and the main pool's audit reads must stay custom
  * planned ({@link CustomPlans}), hence a pool. Not a default candidate: every other bean keeps the main DataSource
  * (Spring Boot's way to add a second one), which also keeps it out of Boot's pool metrics and health check: it
  * registers its own metrics ({@code hikaricp.connections*{pool="as-of-replay"}}), and the main pool's health check

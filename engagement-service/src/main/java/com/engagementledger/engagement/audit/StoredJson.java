@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Stored JSON (an event's payload or metadata) for an export. Parsing every payload into a tree only to write the
- * tree back out was a third of an NDJSON export's CPU (BENCHMARKS.md); where the stored bytes are exactly one JSON
+ * tree back out was a third of an NDJSON export's CPU; where the stored bytes are exactly one JSON
  * value on one line they are written as they are. Anything else (bytes altered into invalid JSON, trailing text, a
  * line break that would split an NDJSON line) takes the parsed path, so an export always holds one valid JSON line
  * per event and a tampered payload reaches the verifier as the chain sees it. Both paths read back to the same tree,

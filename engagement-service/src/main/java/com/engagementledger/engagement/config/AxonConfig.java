@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Axon on PostgreSQL: snake_case tables created by Flyway, snapshots, and who-did-it metadata on every event. */
 @Configuration(proxyBeanMethods = false)
-public class AxonConfig {
+class AxonConfig {
 
     @Bean
     EventSchema eventSchema() {

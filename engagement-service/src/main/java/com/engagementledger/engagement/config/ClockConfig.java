@@ -7,7 +7,7 @@ import java.time.Clock;
 
 /** Time comes from an injected clock, never from Instant.now() in domain or validation code. */
 @Configuration(proxyBeanMethods = false)
-public class ClockConfig {
+class ClockConfig {
     @Bean
     Clock clock() {
         return Clock.systemUTC();

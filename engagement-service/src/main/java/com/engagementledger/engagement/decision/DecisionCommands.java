@@ -10,7 +10,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import java.util.List;
 
 /** Commands of the Decision aggregate. */
-public final class DecisionCommands {
+final class DecisionCommands {
     private DecisionCommands() {
     }
 

@@ -5,7 +5,7 @@ import com.engagementledger.engagement.common.Ids;
 import java.util.Objects;
 
 /** A decision's identity; its text form is what events and the API carry (and what Axon routes the command by). */
-public record DecisionId(String value) {
+record DecisionId(String value) {
     public DecisionId {
         Objects.requireNonNull(value, "DecisionId");
     }

@@ -14,7 +14,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /** A defect found before release or in production (defect leakage): a fact recorded once. */
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-public class Defect {
+class Defect {
 
     @AggregateIdentifier
     private String defectId;

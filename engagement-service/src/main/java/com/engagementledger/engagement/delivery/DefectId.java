@@ -5,7 +5,7 @@ import com.engagementledger.engagement.common.Ids;
 import java.util.Objects;
 
 /** A recorded defect's identity; its text form is what events and the API carry (and what Axon routes the command by). */
-public record DefectId(String value) {
+record DefectId(String value) {
     public DefectId {
         Objects.requireNonNull(value, "DefectId");
     }

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** Commands that record delivery facts. */
-public final class DeliveryCommands {
+final class DeliveryCommands {
     private DeliveryCommands() {
     }
 

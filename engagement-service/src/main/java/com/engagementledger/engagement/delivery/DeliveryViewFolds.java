@@ -18,7 +18,7 @@ import java.util.function.Function;
 
 /** Views of delivery facts: work items and releases change over time; defects and ratings are their one event. */
 @Configuration(proxyBeanMethods = false)
-public class DeliveryViewFolds {
+class DeliveryViewFolds {
     public static final String WORK_ITEM = "work-item";
     public static final String RELEASE = "release";
     public static final String DEFECT = "defect";

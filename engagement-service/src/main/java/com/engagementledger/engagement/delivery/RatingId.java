@@ -5,7 +5,7 @@ import com.engagementledger.engagement.common.Ids;
 import java.util.Objects;
 
 /** A satisfaction rating's identity; its text form is what events and the API carry (and what Axon routes the command by). */
-public record RatingId(String value) {
+record RatingId(String value) {
     public RatingId {
         Objects.requireNonNull(value, "RatingId");
     }

@@ -19,7 +19,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /** A release planned for a date and shipped once (release predictability). */
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-public class Release {
+class Release {
 
     @AggregateIdentifier
     private String releaseId;

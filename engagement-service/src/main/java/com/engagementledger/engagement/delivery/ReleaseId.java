@@ -5,7 +5,7 @@ import com.engagementledger.engagement.common.Ids;
 import java.util.Objects;
 
 /** A release's identity; its text form is what events and the API carry (and what Axon routes the command by). */
-public record ReleaseId(String value) {
+record ReleaseId(String value) {
     public ReleaseId {
         Objects.requireNonNull(value, "ReleaseId");
     }

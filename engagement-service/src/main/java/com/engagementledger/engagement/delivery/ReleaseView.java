@@ -3,7 +3,7 @@ package com.engagementledger.engagement.delivery;
 import java.time.LocalDate;
 
 /** A release as GET returns it. status is PLANNED or SHIPPED. */
-public class ReleaseView {
+class ReleaseView {
     public String releaseId;
     public String engagementId;
     public String name;

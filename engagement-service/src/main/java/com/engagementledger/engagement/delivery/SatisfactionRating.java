@@ -15,7 +15,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /** A client stakeholder's 1–5 satisfaction rating: a fact recorded once. */
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-public class SatisfactionRating {
+class SatisfactionRating {
 
     @AggregateIdentifier
     private String ratingId;

@@ -20,7 +20,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /** A work item: started, delivered, perhaps reopened and delivered again (cycle time and rework). */
 @Aggregate
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-public class WorkItem {
+class WorkItem {
 
     @AggregateIdentifier
     private String workItemId;

@@ -5,7 +5,7 @@ import com.engagementledger.engagement.common.Ids;
 import java.util.Objects;
 
 /** A work item's identity; its text form is what events and the API carry (and what Axon routes the command by). */
-public record WorkItemId(String value) {
+record WorkItemId(String value) {
     public WorkItemId {
         Objects.requireNonNull(value, "WorkItemId");
     }

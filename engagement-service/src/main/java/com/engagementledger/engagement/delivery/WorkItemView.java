@@ -3,7 +3,7 @@ package com.engagementledger.engagement.delivery;
 import java.time.Instant;
 
 /** A work item as GET returns it. status is IN_PROGRESS, DELIVERED or REOPENED. */
-public class WorkItemView {
+class WorkItemView {
     public String workItemId;
     public String engagementId;
     public String title;

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Request bodies of the engagement API. Who acts is never in a body: it comes from the token. */
-public final class EngagementRequests {
+final class EngagementRequests {
     /** An IANA time zone id such as Europe/Berlin. */
     static final String ZONE = "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$";
 

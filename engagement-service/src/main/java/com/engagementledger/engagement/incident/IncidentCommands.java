@@ -9,7 +9,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import java.time.Instant;
 
 /** Commands of the Incident aggregate. */
-public final class IncidentCommands {
+final class IncidentCommands {
     private IncidentCommands() {
     }
 

@@ -5,7 +5,7 @@ import com.engagementledger.engagement.common.Ids;
 import java.util.Objects;
 
 /** An incident's identity; its text form is what events and the API carry (and what Axon routes the command by). */
-public record IncidentId(String value) {
+record IncidentId(String value) {
     public IncidentId {
         Objects.requireNonNull(value, "IncidentId");
     }

@@ -13,7 +13,7 @@ import java.time.ZonedDateTime;
  * midnight. Pure: an incident is judged against it (started outside the window, the acknowledge target,
  * acknowledged within the window), facts it records for the consumers.
  */
-public record OverlapWindow(ZoneId clientZone, LocalTime start, LocalTime end) {
+record OverlapWindow(ZoneId clientZone, LocalTime start, LocalTime end) {
 
     public boolean contains(Instant instant) {
         LocalTime local = instant.atZone(clientZone).toLocalTime();

@@ -5,7 +5,7 @@ import com.engagementledger.engagement.common.Ids;
 import java.util.Objects;
 
 /** An engineer's identity on an engagement; its text form is what events and the API carry (and what Axon routes the command by). */
-public record EngineerId(String value) {
+record EngineerId(String value) {
     public EngineerId {
         Objects.requireNonNull(value, "EngineerId");
     }

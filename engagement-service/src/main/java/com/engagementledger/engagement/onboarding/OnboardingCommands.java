@@ -11,7 +11,7 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
 import java.time.LocalDate;
 
 /** Commands of an engineer's onboarding. */
-public final class OnboardingCommands {
+final class OnboardingCommands {
     private OnboardingCommands() {
     }
 

@@ -12,7 +12,7 @@ import java.time.Duration;
  * produce request (latency of a lone event against requests, token commits and consumer transactions under load).
  */
 @ConfigurationProperties("ledger.kafka")
-public record PublishingProperties(@DefaultValue("6") int partitions,
+record PublishingProperties(@DefaultValue("6") int partitions,
                                    @DefaultValue("1") short replicationFactor,
                                    @DefaultValue("30s") Duration deliveryTimeout,
                                    @DefaultValue("10s") Duration requestTimeout,

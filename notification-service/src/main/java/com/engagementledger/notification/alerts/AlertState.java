@@ -1,3 +1,3 @@
 package com.engagementledger.notification.alerts;
 
-public enum AlertState { OPEN, ACKNOWLEDGED, RESOLVED }
+enum AlertState { OPEN, ACKNOWLEDGED, RESOLVED }

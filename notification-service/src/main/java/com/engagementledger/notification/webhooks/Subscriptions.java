@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /** Webhook subscriptions and their deliveries; fan-out runs inside the alert change's own transaction. */
 @Component
-public class Subscriptions {
+class Subscriptions {
     public record Subscription(UUID id, String url, List<String> engagements, List<String> rules,
                                AlertSeverity minSeverity, String ownerSub, List<String> ownerScope, boolean enabled,
                                String disabledReason, Instant createdAt) {

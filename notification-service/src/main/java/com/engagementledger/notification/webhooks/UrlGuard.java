@@ -16,7 +16,7 @@ import java.util.Locale;
  * delivery, so a name that later resolves to an internal address is still refused.
  */
 @Component
-public class UrlGuard {
+class UrlGuard {
     /** A refusal with its stable rule name. */
     public static class UnsafeUrl extends RuntimeException {
         private final String rule;

@@ -10,7 +10,7 @@ import java.util.List;
  * lift the SSRF refusal of loopback/private/link-local/metadata addresses; production leaves both empty.
  */
 @ConfigurationProperties("ledger.notification.webhooks")
-public record WebhookProperties(List<String> allowedHosts, List<String> allowedCidrs, Retry retry,
+record WebhookProperties(List<String> allowedHosts, List<String> allowedCidrs, Retry retry,
                                 int disableAfterDeadDeliveries, Duration requestTimeout) {
 
     public WebhookProperties {

@@ -8,7 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /** Standard Webhooks signing: secret "whsec_" + base64(key); signature "v1," + base64(HMAC-SHA256(id.ts.body)). */
-public final class WebhookSignature {
+final class WebhookSignature {
     public static final String SECRET_PREFIX = "whsec_";
     private static final SecureRandom RANDOM = new SecureRandom();
 

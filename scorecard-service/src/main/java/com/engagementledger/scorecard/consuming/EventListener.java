@@ -20,7 +20,7 @@ import java.util.Optional;
  * database commit: a crash in between means a redelivery, which the processed-event record turns into a no-op.
  */
 @Component
-public class EventListener {
+class EventListener {
     private static final Logger log = LoggerFactory.getLogger(EventListener.class);
 
     private final EventApplier applier;

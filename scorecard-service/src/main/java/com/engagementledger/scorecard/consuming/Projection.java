@@ -43,7 +43,7 @@ import java.util.Map;
  * Must run inside the caller's transaction, so that facts and processed-event records commit together.
  */
 @Component
-public class Projection {
+class Projection {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
