@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Promise: while a consumer's PostgreSQL refuses connections, the consumer retries without skipping, and once the
  * database is back both read models converge on every stored event. The outage is made on the shared server with
  * {@code ALTER DATABASE … ALLOW_CONNECTIONS false} plus {@code pg_terminate_backend} of the pooled connections.
- * The stack runs the consumers with compressed windows (3 s to get a connection, one retry before the dead-letter
- * topic; see SystemStack), so this 30-second outage outlasts them: before the consumers waited out an unreachable
+ * The stack runs the consumers with compressed windows (3 s to get a connection, 3 s of retries before the
+ * dead-letter topic; see SystemStack), so this 30-second outage outlasts them: before the consumers waited out an unreachable
  * database, it dead-lettered (skipped) events and this test failed ("scorecard misses 4, notification misses 4").
  */
 @Order(4)

@@ -131,7 +131,23 @@ public final class Ledger {
             Waits.sleep(Duration.ofMillis(500));
         }
         throw new AssertionError("not every stored event reached both consumers within " + timeout.toSeconds()
-                + " s: " + last);
+                + " s: " + last + "; notification misses " + describe(missing(notificationProcessedIds()))
+                + ", scorecard misses " + describe(missing(scorecardProcessedIds()))
+                + "\nnotification-service's last errors:\n" + stack.notification().errors(12)
+                + "\nscorecard-service's last errors:\n" + stack.scorecard().errors(12));
+    }
+
+    private Set<String> missing(Set<String> processed) {
+        Set<String> missing = new HashSet<>(storedEventIds());
+        missing.removeAll(processed);
+        return missing;
+    }
+
+    /** Up to five missing events as type@aggregate#sequence, so a failure says which facts a consumer lacks. */
+    private String describe(Set<String> eventIds) {
+        return eventIds.stream().limit(5).map(id -> rows("ledger_engagement", "select payload_type || '@' || "
+                + "aggregate_identifier || '#' || sequence_number || ' ' || event_identifier from domain_event_entry "
+                + "where event_identifier = '" + id.replace("'", "") + "'").toString()).toList().toString();
     }
 
     /** GET /scorecards/{id} without the fields that name the moment or the generation it was computed in. */

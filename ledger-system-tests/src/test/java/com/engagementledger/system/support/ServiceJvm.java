@@ -139,6 +139,22 @@ public final class ServiceJvm {
                 + "). Log " + log + ":\n" + tail(60));
     }
 
+    /** The last {@code max} ERROR lines of the log (their first line each), to say why a test saw what it saw. */
+    public String errors(int max) {
+        try (Stream<String> all = Files.lines(log, StandardCharsets.UTF_8)) {
+            List<String> kept = new ArrayList<>();
+            all.filter(line -> line.contains(" ERROR ")).forEach(line -> {
+                kept.add(line.length() > 400 ? line.substring(0, 400) : line);
+                if (kept.size() > max) {
+                    kept.remove(0);
+                }
+            });
+            return kept.isEmpty() ? "    (no ERROR lines)" : "    | " + String.join("\n    | ", kept);
+        } catch (IOException | UncheckedIOException e) {
+            return "    (log not readable: " + e.getMessage() + ")";
+        }
+    }
+
     public String tail(int lines) {
         try (Stream<String> all = Files.lines(log, StandardCharsets.UTF_8)) {
             List<String> kept = new ArrayList<>();

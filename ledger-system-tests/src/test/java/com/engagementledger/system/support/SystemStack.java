@@ -62,16 +62,17 @@ public final class SystemStack {
         LedgerInfrastructure infra = LedgerInfrastructure.shared();
         ServiceJvm engagement = service(home, logs, infra, "engagement-service", "ledger_engagement", Map.of());
         // Compressed retry windows, so that a database outage of a few seconds outlasts them: a connection is waited
-        // for 3 s (Hikari's default is 30 s) and a failing message is retried once (default: 10 s of back-off) before
-        // it is dead-lettered; a database that cannot be reached is retried every 2 s without end.
+        // for 3 s (Hikari's default is 30 s) and a failing message is retried for 3 s (0.5 + 1 + 2 s; default: 10 s)
+        // before it is dead-lettered, about 12 s in all with the connection waits; a database that cannot be reached
+        // (or that chose the transaction as a deadlock victim) is retried every 2 s without end.
         Map<String, String> scorecardEnv = Map.of(
                 "SPRING_DATASOURCE_HIKARI_CONNECTIONTIMEOUT", "3000",
-                "LEDGER_KAFKA_RETRY_MAXELAPSED", "1ms",
+                "LEDGER_KAFKA_RETRY_MAXELAPSED", "3s",
                 "LEDGER_KAFKA_RETRY_DATABASEUNAVAILABLEINTERVAL", "2s");
         ServiceJvm scorecard = service(home, logs, infra, "scorecard-service", "ledger_scorecard", scorecardEnv);
         Map<String, String> notificationEnv = Map.of(
                 "SPRING_DATASOURCE_HIKARI_CONNECTIONTIMEOUT", "3000",
-                "LEDGER_NOTIFICATION_CONSUMER_RETRY_MAXELAPSED", "1ms",
+                "LEDGER_NOTIFICATION_CONSUMER_RETRY_MAXELAPSED", "3s",
                 "LEDGER_NOTIFICATION_CONSUMER_RETRY_DATABASEUNAVAILABLEINTERVAL", "2s",
                 // webhooks to the test's own receiver on loopback must pass the SSRF guard
                 "LEDGER_NOTIFICATION_WEBHOOKS_ALLOWEDHOSTS", "127.0.0.1");

@@ -1,6 +1,6 @@
 package com.engagementledger.notification.consuming;
 
-import com.engagementledger.support.problem.DatabaseUnavailable;
+import com.engagementledger.support.consuming.WaitOutTheDatabase;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -20,7 +20,6 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.backoff.FixedBackOff;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -65,9 +64,8 @@ class KafkaConsumerConfig {
         // redelivers events that processed_event already holds, and those are skipped
         factory.getContainerProperties().setSyncCommits(false);
         DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, backOff);
-        // our database down is not the message's fault: wait for it as long as it takes, never dead-letter (skip) it
-        errorHandler.setBackOffFunction((record, e) -> DatabaseUnavailable.isCause(e)
-                ? new FixedBackOff(databaseRetry.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS) : null);
+        // our database down (or momentarily refusing) is not the message's fault: wait, never dead-letter (skip) it
+        errorHandler.setBackOffFunction(new WaitOutTheDatabase(databaseRetry));
         factory.setCommonErrorHandler(errorHandler);
         return factory;
     }

@@ -65,6 +65,7 @@ class LedgerEventConsumer {
                 try {
                     applier.applyOnce(events.get(i));
                 } catch (RuntimeException e) {
+                    log.warn("cannot apply {} {} yet: {}", events.get(i).getType(), events.get(i).getId(), e.toString());
                     throw new BatchListenerFailedException("cannot apply " + events.get(i).getType() + " "
                             + events.get(i).getId() + ": " + e.getMessage(), e, i);
                 }

@@ -1,6 +1,6 @@
 package com.engagementledger.scorecard.consuming;
 
-import com.engagementledger.support.problem.DatabaseUnavailable;
+import com.engagementledger.support.consuming.WaitOutTheDatabase;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -16,7 +16,6 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.backoff.FixedBackOff;
 
 import java.nio.charset.StandardCharsets;
 
@@ -58,9 +57,8 @@ class KafkaConfig {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         // a bad body stays bad: dead-letter it at once
         handler.addNotRetryableExceptions(PoisonMessageException.class);
-        // our database down is not the message's fault: wait for it as long as it takes, never dead-letter (skip) it
-        handler.setBackOffFunction((record, e) -> DatabaseUnavailable.isCause(e)
-                ? new FixedBackOff(databaseRetry.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS) : null);
+        // our database down (or momentarily refusing) is not the message's fault: wait, never dead-letter (skip) it
+        handler.setBackOffFunction(new WaitOutTheDatabase(databaseRetry));
         return handler;
     }
 
