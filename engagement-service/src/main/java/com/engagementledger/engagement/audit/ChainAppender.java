@@ -1,8 +1,9 @@
 package com.engagementledger.engagement.audit;
 
+import com.engagementledger.audit.LinkHash;
 import com.engagementledger.contract.EventCatalog;
 import com.engagementledger.contract.LedgerEvent;
-import com.engagementledger.engagement.audit.chain.CanonicalEvent;
+import com.engagementledger.audit.CanonicalEvent;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -34,8 +35,9 @@ import java.util.TreeMap;
  * is reversing).
  * <p>
  * One call per engagement and transaction, whatever its number of events: the database function link_events
- * (migration V23) locks the chain head, hashes the links in order (PostgreSQL's sha256 over the same text
- * {@link CanonicalEvent#hash} hashes), writes them and the index rows, and moves the head.
+ * (migration V25) locks the chain head, hashes the links in order (PostgreSQL's sha256 over the same bytes
+ * {@link LinkHash} hashes for version {@value LinkHash#CURRENT}: position, type and the canonical form's exact
+ * text), writes them and the index rows, and moves the head.
  */
 @Component
 @ProcessingGroup(ChainAppender.GROUP)
@@ -96,7 +98,7 @@ class ChainAppender {
         }
     }
 
-    /** Links an engagement's events of this transaction, in the order they were appended (V23's link_events). */
+    /** Links an engagement's events of this transaction, in the order they were appended (link_events, migration V25). */
     private void link(String engagementId, List<Appended> appended) {
         jdbc.sql("select link_events(?, ?, ?, ?)")
                 .params(engagementId, appended.stream().map(Appended::eventId).toArray(String[]::new),

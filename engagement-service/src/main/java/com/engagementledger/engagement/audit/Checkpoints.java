@@ -1,6 +1,8 @@
 package com.engagementledger.engagement.audit;
 
-import com.engagementledger.engagement.audit.chain.CheckpointText;
+import com.engagementledger.audit.ChainWalk;
+import com.engagementledger.audit.Checkpoint;
+import com.engagementledger.audit.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,82 +18,105 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Signs engagements' chain heads: on demand, and every ledger.audit.checkpoint-interval for each engagement whose
- * head moved since its last checkpoint.
+ * Signs engagements' chain heads: on demand (ADMIN), and every ledger.audit.checkpoint-interval for each engagement
+ * whose head moved since its last checkpoint. A head is signed only after the links since the newest checkpoint
+ * are walked and found to extend it: otherwise a rewrite recomputed into the chain would be signed into a new
+ * checkpoint, and /verify, which checks against the newest, would certify it.
  */
 @Component
 @EnableScheduling
 class Checkpoints {
     private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
+    private static final String COLUMNS = "id, engagement_id, chain_seq, head_hash, signed_at, signature, key_id";
 
     private final JdbcClient jdbc;
     private final Signer signer;
     private final Clock clock;
+    private final StoredEvents events;
 
-    Checkpoints(JdbcClient jdbc, Signer signer, Clock clock) {
+    Checkpoints(JdbcClient jdbc, Signer signer, Clock clock, StoredEvents events) {
         this.jdbc = jdbc;
         this.signer = signer;
         this.clock = clock;
+        this.events = events;
     }
 
-    /** A signed checkpoint, exactly as the offline verifier reads it. */
-    record Checkpoint(long id, String engagementId, long chainSeq, String headHash, String signedAt,
-                      String signature, String keyId, String algorithm) {
+    /** The chain no longer extends the newest checkpoint (or breaks before it): nothing is signed. */
+    static final class ChainBroken extends RuntimeException {
+        ChainBroken(Verdict.Break at) {
+            super("the chain is broken at chain position " + at.chainSeq() + " (" + at.kind() + ": " + at.detail()
+                    + "); run /verify and investigate before signing");
+        }
     }
 
     /** Signs the current head; empty when the engagement has no chain yet. */
     Optional<Checkpoint> sign(String engagementId) {
-        record Head(long seq, String hash) {
+        Optional<Checkpoint> previous = newest(engagementId);
+        ChainWalk walk = previous.map(checkpoint -> ChainWalk.since(checkpoint, signer.key())).orElseGet(ChainWalk::new);
+        events.verifiableSince(engagementId, previous.map(Checkpoint::chainSeq).orElse(1L), walk::accept);
+        Verdict verdict = walk.finish();
+        if (!verdict.valid()) {
+            throw new ChainBroken(verdict.firstBreak());
         }
-        // one row, read at once: the signed pair (seq, hash) is one that really existed together
-        Optional<Head> head = jdbc.sql("select chain_seq, hash from event_chain_head where engagement_id = ?")
-                .params(engagementId).query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).optional();
-        if (head.isEmpty() || head.get().seq() == 0) {
+        if (verdict.head() == null) {
             return Optional.empty();
         }
+        // the walked head: a (chain position, hash) pair that existed together and was just verified
+        long chainSeq = verdict.head().chainSeq();
+        String headHash = verdict.head().hash();
         // millisecond precision survives timestamptz unchanged, so the listed signedAt is the signed text
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String signature = signer.sign(CheckpointText.of(engagementId, head.get().seq(), head.get().hash(),
-                at.toString()));
+        String signature = signer.sign(Checkpoint.text(engagementId, chainSeq, headHash, at.toString()));
         long id = jdbc.sql("""
                         insert into audit_checkpoint (engagement_id, chain_seq, head_hash, signed_at, signature, key_id)
                         values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(engagementId, head.get().seq(), head.get().hash(), Timestamp.from(at), signature,
-                        signer.keyId())
+                .params(engagementId, chainSeq, headHash, Timestamp.from(at), signature, signer.keyId())
                 .query(Long.class).single();
-        return Optional.of(new Checkpoint(id, engagementId, head.get().seq(), head.get().hash(), at.toString(),
-                signature, signer.keyId(), Signer.ALGORITHM));
+        return Optional.of(new Checkpoint(id, engagementId, chainSeq, headHash, at.toString(), signature,
+                signer.keyId(), Checkpoint.ALGORITHM));
     }
 
     List<Checkpoint> list(String engagementId) {
-        return jdbc.sql("""
-                        select id, engagement_id, chain_seq, head_hash, signed_at, signature, key_id
-                        from audit_checkpoint where engagement_id = ? order by id""")
-                .params(engagementId)
-                .query((rs, n) -> new Checkpoint(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant().toString(), rs.getString(6), rs.getString(7),
-                        Signer.ALGORITHM))
-                .list();
+        return jdbc.sql("select " + COLUMNS + " from audit_checkpoint where engagement_id = ? order by id")
+                .params(engagementId).query((rs, n) -> checkpoint(rs)).list();
     }
 
-    /** Every engagement whose head moved since its last checkpoint gets a new one. */
+    /**
+     * The newest checkpoint signed with this service's key: the one /verify checks against. Checkpoints of another
+     * key (one generated by an earlier run) cannot be checked here; an auditor checks them with their own key.
+     */
+    Optional<Checkpoint> newest(String engagementId) {
+        return jdbc.sql("select " + COLUMNS + " from audit_checkpoint where engagement_id = ? and key_id = ? "
+                        + "order by id desc limit 1")
+                .params(engagementId, signer.keyId()).query((rs, n) -> checkpoint(rs)).optional();
+    }
+
+    private static Checkpoint checkpoint(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Checkpoint(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                rs.getTimestamp(5).toInstant().toString(), rs.getString(6), rs.getString(7), Checkpoint.ALGORITHM);
+    }
+
+    /** Every engagement whose head moved since its last checkpoint of this key gets a new one. */
     @Scheduled(fixedDelayString = "${ledger.audit.checkpoint-interval:PT1H}",
             initialDelayString = "${ledger.audit.checkpoint-interval:PT1H}")
     void signMovedHeads() {
         List<String> moved = jdbc.sql("""
                         select h.engagement_id from event_chain_head h
                         where h.chain_seq > coalesce((select max(c.chain_seq) from audit_checkpoint c
-                                                      where c.engagement_id = h.engagement_id), 0)""")
-                .query(String.class).list();
+                                                      where c.engagement_id = h.engagement_id and c.key_id = ?), 0)""")
+                .params(signer.keyId()).query(String.class).list();
+        int signed = 0;
         for (String engagementId : moved) {
             try {
-                sign(engagementId);
+                signed += sign(engagementId).isPresent() ? 1 : 0;
+            } catch (ChainBroken e) {
+                log.error("engagement {} gets no checkpoint: {}", engagementId, e.getMessage());
             } catch (RuntimeException e) {
                 log.warn("checkpoint of engagement {} failed; the next run tries again", engagementId, e);
             }
         }
-        if (!moved.isEmpty()) {
-            log.info("signed checkpoints of {} engagements", moved.size());
+        if (signed > 0) {
+            log.info("signed checkpoints of {} engagements", signed);
         }
     }
 }

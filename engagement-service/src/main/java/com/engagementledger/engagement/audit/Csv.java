@@ -1,5 +1,6 @@
 package com.engagementledger.engagement.audit;
 
+import com.engagementledger.audit.HistoryEntry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,5 +1,6 @@
 package com.engagementledger.engagement.audit;
 
+import com.engagementledger.audit.HistoryEntry;
 import com.engagementledger.engagement.decision.DecisionViewFold;
 import com.engagementledger.engagement.view.ViewStore;
 import com.engagementledger.support.security.Caller;
@@ -41,7 +42,7 @@ class DecisionHistoryController {
                        HttpServletRequest http) {
         views.requireIn(DecisionViewFold.KIND, decisionId, engagementId);
         reads.record(caller, engagementId, http);
-        HistoryFilter filter = HistoryFilter.of(null, "decision", null, null, null, null, null)
+        HistoryFilter filter = HistoryFilter.of(null, "decision", null, null, null, null, null, null)
                 .ofAggregate(decisionId);
         return events.page(engagementId, filter, Integer.MAX_VALUE).stream().map(DecisionHistoryController::step)
                 .toList();

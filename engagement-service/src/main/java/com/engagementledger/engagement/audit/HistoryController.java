@@ -1,5 +1,6 @@
 package com.engagementledger.engagement.audit;
 
+import com.engagementledger.audit.HistoryEntry;
 import com.engagementledger.engagement.engagement.Engagements;
 import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
@@ -26,8 +27,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * An engagement's full history across its aggregates, in global order: JSON pages with a cursor, or a streamed
- * export as NDJSON (verifiable offline) or CSV.
+ * An engagement's full history across its aggregates, in chain order (or global order on request): JSON pages with a
+ * cursor, or a streamed export as NDJSON (verifiable with ledger-verify) or CSV.
  */
 @RestController
 class HistoryController {
@@ -46,7 +47,10 @@ class HistoryController {
         this.json = json;
     }
 
-    /** A page of history; {@code nextCursor} is the {@code after} of the next page, null at the end. */
+    /**
+     * A page of history; {@code nextCursor} is the {@code after} of the next page (a chain position in chain order, a
+     * global position in global order), null at the end.
+     */
     record HistoryPage(List<HistoryEntry> items, int limit, Long nextCursor) {
     }
 
@@ -61,9 +65,10 @@ class HistoryController {
                               @RequestParam(required = false) String after,
                               @RequestParam(required = false) String limit,
                               @RequestParam(required = false) String format,
+                              @RequestParam(required = false) String order,
                               @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                               HttpServletRequest http) {
-        HistoryFilter filter = HistoryFilter.of(type, family, actor, side, from, to, after);
+        HistoryFilter filter = HistoryFilter.of(type, family, actor, side, from, to, after, order);
         int pageSize = HistoryFilter.limit(limit, MAX_LIMIT);
         engagements.find(engagementId);
         reads.record(caller, engagementId, http);
@@ -84,7 +89,8 @@ class HistoryController {
         }
         // a page is small (at most MAX_LIMIT entries); it is read before answering so errors are still Problems
         List<HistoryEntry> items = events.page(engagementId, filter, pageSize);
-        Long next = items.size() == pageSize ? items.get(items.size() - 1).position() : null;
+        Long next = items.size() < pageSize ? null : filter.order() == HistoryFilter.Order.GLOBAL
+                ? items.get(items.size() - 1).position() : items.get(items.size() - 1).chainSeq();
         HistoryPage page = new HistoryPage(items, pageSize, next);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .body(out -> json.writeValue(new NonClosing(out), page));

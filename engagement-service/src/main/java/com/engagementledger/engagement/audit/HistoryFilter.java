@@ -12,15 +12,24 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** The history's filters, checked: a bad value is a 400 naming the parameter, never an empty answer. */
+/**
+ * The history's filters, order and cursor, checked: a bad value is a 400 naming the parameter, never an empty answer.
+ * {@code after} is a chain position in chain order and a global position in global order.
+ */
 record HistoryFilter(String type, String family, String actor, String side, Instant from, Instant to, long after,
-                     String aggregateId) {
+                     String aggregateId, Order order) {
+
+    /** Chain order is the engagement's own (commit) order; global order is the store's, across engagements. */
+    enum Order { CHAIN, GLOBAL }
+
+    /** Everything, in chain order. */
+    static final HistoryFilter ALL = new HistoryFilter(null, null, null, null, null, null, 0, null, Order.CHAIN);
 
     private static final Set<String> FAMILIES = EventCatalog.all().keySet().stream().map(EventCatalog::family)
             .collect(Collectors.toCollection(TreeSet::new));
 
     static HistoryFilter of(String type, String family, String actor, String side, String from, String to,
-                            String after) {
+                            String after, String order) {
         if (type != null && EventCatalog.byName(type).isEmpty()) {
             throw ApiProblem.invalidParameter("type", FieldRule.ENUM, "'" + type + "' is not an event type; known "
                     + "types: " + EventCatalog.all().keySet());
@@ -41,12 +50,28 @@ record HistoryFilter(String type, String family, String actor, String side, Inst
         if (fromInstant != null && toInstant != null && fromInstant.isAfter(toInstant)) {
             throw ApiProblem.invalidParameter("from", FieldRule.RANGE, "from must not be after to");
         }
-        return new HistoryFilter(type, family, actor, side, fromInstant, toInstant, position("after", after), null);
+        return new HistoryFilter(type, family, actor, side, fromInstant, toInstant, position("after", after), null,
+                order(order));
     }
 
     /** Only the events of one aggregate (e.g. one decision). */
     HistoryFilter ofAggregate(String aggregate) {
-        return new HistoryFilter(type, family, actor, side, from, to, after, aggregate);
+        return new HistoryFilter(type, family, actor, side, from, to, after, aggregate, order);
+    }
+
+    /** The same filter from another cursor. */
+    HistoryFilter after(long cursor) {
+        return new HistoryFilter(type, family, actor, side, from, to, cursor, aggregateId, order);
+    }
+
+    private static Order order(String value) {
+        if (value == null || value.equals("chain")) {
+            return Order.CHAIN;
+        }
+        if (value.equals("global")) {
+            return Order.GLOBAL;
+        }
+        throw ApiProblem.invalidParameter("order", FieldRule.ENUM, "order must be chain or global");
     }
 
     static Instant instant(String name, String value) {

@@ -1,6 +1,6 @@
 package com.engagementledger.engagement.audit;
 
-import com.engagementledger.engagement.audit.chain.CanonicalEvent;
+import com.engagementledger.audit.Checkpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,7 +26,7 @@ import java.util.Base64;
 @Component
 class Signer {
     private static final Logger log = LoggerFactory.getLogger(Signer.class);
-    static final String ALGORITHM = "Ed25519";
+    static final String ALGORITHM = Checkpoint.ALGORITHM;
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
@@ -51,7 +51,7 @@ class Signer {
                 throw new IllegalStateException("ledger.audit.public-key does not belong to ledger.audit.signing-key");
             }
         }
-        keyId = keyIdOf(publicKey);
+        keyId = Checkpoint.keyIdOf(publicKey);
     }
 
     String sign(String text) {
@@ -73,6 +73,11 @@ class Signer {
         return encodedPublicKey(publicKey);
     }
 
+    /** The public key that checks this signer's checkpoints. */
+    PublicKey key() {
+        return publicKey;
+    }
+
     static boolean verify(PublicKey key, String text, String signatureBase64) {
         try {
             Signature signature = Signature.getInstance(ALGORITHM);
@@ -82,11 +87,6 @@ class Signer {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /** The first 16 hex digits of the SHA-256 of the public key (X.509, base64): short, stable, public. */
-    static String keyIdOf(PublicKey key) {
-        return CanonicalEvent.sha256(encodedPublicKey(key)).substring(0, 16);
     }
 
     static String encodedPublicKey(PublicKey key) {

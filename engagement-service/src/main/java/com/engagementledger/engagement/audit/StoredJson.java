@@ -1,6 +1,6 @@
 package com.engagementledger.engagement.audit;
 
-import com.engagementledger.engagement.audit.chain.CanonicalEvent;
+import com.engagementledger.audit.CanonicalEvent;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,8 @@
 package com.engagementledger.engagement.audit;
 
-import com.engagementledger.engagement.audit.chain.ChainWalk;
-import com.engagementledger.engagement.audit.chain.Verdict;
+import com.engagementledger.audit.ChainWalk;
+import com.engagementledger.audit.Checkpoint;
+import com.engagementledger.audit.Verdict;
 import com.engagementledger.engagement.engagement.Engagements;
 import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.security.Caller;
@@ -15,9 +16,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Tamper evidence: recompute an engagement's chain, sign its head, list the signed checkpoints, the public key. */
+/**
+ * Tamper evidence: verify an engagement's chain against its newest signed checkpoint, sign its head (ADMIN), list
+ * the signed checkpoints, serve the public key.
+ */
 @RestController
 class VerifyController {
+    /** A head that does not extend the newest checkpoint is not signed. */
+    static final String CHAIN_BROKEN = "audit.chain.broken";
+
     private final Engagements engagements;
     private final StoredEvents events;
     private final Checkpoints checkpoints;
@@ -33,25 +40,33 @@ class VerifyController {
         this.reads = reads;
     }
 
+    /**
+     * Walks the rows an export holds, in its order, as the ledger-verify jar walks the export itself, and checks the
+     * chain against the newest checkpoint signed with this service's key.
+     */
     @GetMapping("/engagements/{engagementId}/verify")
     Verdict verify(Caller caller, @PathVariable String engagementId, HttpServletRequest http) {
         engagements.find(engagementId);
         reads.record(caller, engagementId, http);
-        ChainWalk walk = new ChainWalk();
-        events.chain(engagementId, walk::accept);
-        events.unchained(engagementId, walk::acceptUnchained);
+        ChainWalk walk = ChainWalk.against(checkpoints.newest(engagementId).orElse(null), signer.key());
+        events.verifiable(engagementId, walk::accept);
         return walk.finish();
     }
 
-    @PostMapping("/engagements/{engagementId}/checkpoints")
-    ResponseEntity<Checkpoints.Checkpoint> checkpoint(@PathVariable String engagementId) {
+    /** Signs the chain's head now, after checking it still extends the newest checkpoint (409 when it does not). */
+    @PostMapping("/admin/engagements/{engagementId}/checkpoints")
+    ResponseEntity<Checkpoint> checkpoint(@PathVariable String engagementId) {
         engagements.find(engagementId);
-        return ResponseEntity.status(HttpStatus.CREATED).body(checkpoints.sign(engagementId)
-                .orElseThrow(() -> ApiProblem.notFound("chain of engagement", engagementId)));
+        try {
+            return ResponseEntity.status(HttpStatus.CREATED).body(checkpoints.sign(engagementId)
+                    .orElseThrow(() -> ApiProblem.notFound("chain of engagement", engagementId)));
+        } catch (Checkpoints.ChainBroken e) {
+            throw ApiProblem.of(HttpStatus.CONFLICT, CHAIN_BROKEN, null, e.getMessage());
+        }
     }
 
     @GetMapping("/engagements/{engagementId}/checkpoints")
-    List<Checkpoints.Checkpoint> checkpoints(Caller caller, @PathVariable String engagementId,
+    List<Checkpoint> checkpoints(Caller caller, @PathVariable String engagementId,
                                              HttpServletRequest http) {
         engagements.find(engagementId);
         reads.record(caller, engagementId, http);

@@ -5,8 +5,8 @@ import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.engagementledger.engagement.audit.offline.OfflineVerifier;
 import com.engagementledger.testsupport.TestTokens;
+import com.engagementledger.verify.LedgerVerify;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -245,7 +245,7 @@ class AuditHistoryTest extends IntegrationTest {
         assertThat(auditor.get("/engagements/" + a + "?asOf=" + Instant.now()).status()).isEqualTo(200);
         assertThat(auditor.get("/engagements/" + b + "/history").status()).isEqualTo(404);
         assertThat(auditor.get("/engagements/" + b + "/verify").status()).isEqualTo(404);
-        assertThat(auditor.post("/engagements/" + a + "/checkpoints", Map.of()).status()).isEqualTo(403);
+        assertThat(auditor.post("/admin/engagements/" + a + "/checkpoints", Map.of()).status()).isEqualTo(403);
         assertThat(auditor.get("/admin/audit-reads").status()).isEqualTo(403);
 
         JsonNode reads = api(TestTokens.admin("admin-ada")).get("/admin/audit-reads?engagement=" + a + "&limit=1000").json();
@@ -294,7 +294,7 @@ class AuditHistoryTest extends IntegrationTest {
         try {
             Files.writeString(export, anna.header("Accept", "application/x-ndjson").get("/engagements/" + id
                     + "/history").body());
-            assertThat(OfflineVerifier.verify(export, null, null).valid()).isTrue();
+            assertThat(LedgerVerify.verify(export, null, null).valid()).isTrue();
         } finally {
             Files.deleteIfExists(export);
         }

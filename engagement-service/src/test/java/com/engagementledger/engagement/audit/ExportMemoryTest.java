@@ -2,12 +2,14 @@ package com.engagementledger.engagement.audit;
 
 import com.engagementledger.contract.DecisionEvents.DecisionApproved;
 import com.engagementledger.contract.EventCatalog;
-import com.engagementledger.engagement.audit.chain.CanonicalEvent;
-import com.engagementledger.engagement.audit.offline.OfflineVerifier;
+import com.engagementledger.audit.CanonicalEvent;
+import com.engagementledger.audit.LinkHash;
+import com.engagementledger.audit.Verdict;
 import com.engagementledger.engagement.support.Api;
 import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
 import com.engagementledger.testsupport.TestTokens;
+import com.engagementledger.verify.LedgerVerify;
 import org.axonframework.common.DateTimeUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,14 +90,14 @@ class ExportMemoryTest extends IntegrationTest {
         // the limit means something: holding the export in memory would not fit in it
         assertThat(Files.size(file)).isGreaterThan(LIMIT_BYTES);
 
-        OfflineVerifier.Result result = OfflineVerifier.verify(file, null, null);
-        assertThat(result.valid()).as(String.valueOf(result.verdict().firstBreak())).isTrue();
-        assertThat(result.verdict().events()).isEqualTo(EVENTS + 1);
+        Verdict result = LedgerVerify.verify(file, null, null);
+        assertThat(result.valid()).as(String.valueOf(result.firstBreak())).isTrue();
+        assertThat(result.events()).isEqualTo(EVENTS + 1);
     }
 
     /**
      * Appends events straight into the store, the engagement index and the chain (the command API would take
-     * minutes), linked with the same CanonicalEvent the service uses, so the result verifies.
+     * minutes), linked with the same CanonicalEvent and link version the service uses, so the result verifies.
      */
     private void appendChained(String engagementId) {
         String prev = jdbc.queryForObject("select hash from event_chain_head where engagement_id = ?", String.class,
@@ -133,7 +135,7 @@ class ExportMemoryTest extends IntegrationTest {
                         CanonicalEvent.parse(metas[i].getBytes(StandardCharsets.UTF_8)),
                         CanonicalEvent.parse(payloads[i].getBytes(StandardCharsets.UTF_8)));
                 prevs[i] = prev;
-                prev = event.hash(prev);
+                prev = LinkHash.of(LinkHash.CURRENT, prev, global[i], type, event);
                 hashes[i] = prev;
                 chainSeqs[i] = ++seq;
             }
@@ -151,10 +153,11 @@ class ExportMemoryTest extends IntegrationTest {
                     from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[]) as x(g, e, s, t)""",
                     engagementId, aggregate, type, global, eventIds, sequences, times);
             jdbc.update("""
-                    insert into event_chain (engagement_id, chain_seq, global_index, event_identifier, prev_hash, hash)
-                    select ?, c, g, e, p, h from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[])
+                    insert into event_chain (engagement_id, chain_seq, global_index, event_identifier, prev_hash, hash,
+                      link_version)
+                    select ?, c, g, e, p, h, ? from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[])
                       as x(c, g, e, p, h)""",
-                    engagementId, chainSeqs, global, eventIds, prevs, hashes);
+                    engagementId, LinkHash.CURRENT, chainSeqs, global, eventIds, prevs, hashes);
         }
         jdbc.update("update event_chain_head set chain_seq = ?, hash = ? where engagement_id = ?", seq, prev,
                 engagementId);

@@ -1,13 +1,16 @@
-package com.engagementledger.engagement.audit.chain;
+package com.engagementledger.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,10 +21,12 @@ import java.util.List;
 
 /**
  * The canonical form of a stored event that the hash chain covers. The service (when it appends and when it
- * verifies) and the offline verifier both use this one class, so an export can be checked without the service.
+ * verifies) and the ledger-verify jar both use this one class, so an export can be checked without the service.
  * <p>
- * Canonical JSON: object keys sorted at every level, no insignificant whitespace, numbers as Jackson writes them.
- * {@code recordedAt} is the store's time_stamp text exactly as stored, so no date formatting can drift.
+ * Canonical JSON: object keys sorted at every level, no insignificant whitespace, numbers as Jackson writes them,
+ * UTF-8. {@code recordedAt} is the store's time_stamp text exactly as stored, so no date formatting can drift.
+ * {@link #canonicalBytes()} loses nothing: a lone UTF-16 surrogate is written as its JSON escape (as the event store
+ * wrote it), not replaced, so "a", U+D800, "b" and "a", U+DFFF, "b" and "a?b" stay three different texts.
  */
 public record CanonicalEvent(String eventId, String payloadType, String aggregateId, long sequence,
                              String recordedAt, JsonNode metadata, JsonNode payload) {
@@ -29,8 +34,36 @@ public record CanonicalEvent(String eventId, String payloadType, String aggregat
     public static final String GENESIS = "0".repeat(64);
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Valid surrogate pairs as 4-byte UTF-8 (what a String's UTF-8 bytes hold); lone surrogates escaped. */
+    private static final ObjectWriter EXACT = JSON.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
 
+    /** The canonical JSON as UTF-8 bytes, exactly: what link version 2 hashes. */
+    public byte[] canonicalBytes() {
+        try {
+            return EXACT.writeValueAsBytes(tree());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The canonical JSON as text; its UTF-8 encoding is {@link #canonicalBytes()}. */
     public String canonicalJson() {
+        return new String(canonicalBytes(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The text link version 1 hashed: the canonical JSON as a Java string, whose UTF-8 encoding turns a lone
+     * surrogate into {@code ?}. Kept only so that links stored before version 2 keep verifying.
+     */
+    String legacyJson() {
+        try {
+            return JSON.writeValueAsString(tree());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ObjectNode tree() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("aggregateId", aggregateId);
         node.put("eventId", eventId);
@@ -39,20 +72,7 @@ public record CanonicalEvent(String eventId, String payloadType, String aggregat
         node.put("payloadType", payloadType);
         node.put("recordedAt", recordedAt);
         node.put("sequence", sequence);
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The link's hash: SHA-256 over the previous hash, a newline and the canonical JSON, as lowercase hex. */
-    public String hash(String prevHash) {
-        return sha256(prevHash + "\n" + canonicalJson());
-    }
-
-    public CanonicalEvent withRecordedAt(String otherTime) {
-        return new CanonicalEvent(eventId, payloadType, aggregateId, sequence, otherTime, metadata, payload);
+        return node;
     }
 
     /** Parses stored JSON bytes (payload or metadata); null or empty becomes JSON null. */
@@ -62,19 +82,24 @@ public record CanonicalEvent(String eventId, String payloadType, String aggregat
         }
         try {
             return JSON.readTree(json);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // a payload that no longer parses has been altered: hash its bytes as text so the link breaks visibly
             return JsonNodeFactory.instance.textNode(new String(json, StandardCharsets.UTF_8));
         }
     }
 
-    public static String sha256(String text) {
+    /** SHA-256 of the bytes, as lowercase hex. */
+    public static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** SHA-256 of the text's UTF-8 encoding, as lowercase hex. */
+    public static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode sorted(JsonNode node) {
