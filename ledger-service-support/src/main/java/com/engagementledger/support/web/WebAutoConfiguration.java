@@ -33,6 +33,15 @@ public class WebAutoConfiguration {
         return registration;
     }
 
+    @Bean
+    @ConditionalOnMissingBean(name = "queryParameterFilter")
+    FilterRegistrationBean<QueryParameterFilter> queryParameterFilter(ObjectMapper json) {
+        FilterRegistrationBean<QueryParameterFilter> registration = new FilterRegistrationBean<>(
+                new QueryParameterFilter(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(RequestRejectedHandler.class)
     static class FirewallConfiguration {
