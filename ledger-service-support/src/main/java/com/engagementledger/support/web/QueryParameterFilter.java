@@ -55,7 +55,7 @@ class QueryParameterFilter extends OncePerRequestFilter {
                 return ApiProblem.invalidParameter(rawName, FieldRule.FORMAT, "a parameter name is not "
                         + "percent-encoded UTF-8");
             }
-            String visibleName = visible(name);
+            String visibleName = Problems.visible(name);
             if (!visibleName.equals(name)) {
                 return ApiProblem.invalidParameter(visibleName, FieldRule.CHARACTERS, "the parameter's name holds "
                         + "a control character");
@@ -110,15 +110,5 @@ class QueryParameterFilter extends OncePerRequestFilter {
             }
         }
         return -1;
-    }
-
-    /** The text with each control character written as its {@code \\uXXXX} escape, so an answer can name it. */
-    private static String visible(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : c);
-        }
-        return out.toString();
     }
 }
