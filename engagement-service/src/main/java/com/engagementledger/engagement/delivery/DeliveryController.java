@@ -12,6 +12,7 @@ import com.engagementledger.engagement.delivery.DeliveryCommands.RecordDefect;
 import com.engagementledger.engagement.delivery.DeliveryCommands.ReopenWorkItem;
 import com.engagementledger.engagement.delivery.DeliveryCommands.ShipRelease;
 import com.engagementledger.engagement.delivery.DeliveryCommands.StartWorkItem;
+import com.engagementledger.engagement.engagement.Engagements;
 import com.engagementledger.engagement.security.Actors;
 import com.engagementledger.engagement.view.ViewStore;
 import com.engagementledger.engagement.web.CommandResult;
@@ -49,12 +50,14 @@ import java.time.LocalDate;
 class DeliveryController {
     private final CommandRunner runner;
     private final ViewStore views;
+    private final Engagements engagements;
     private final int maxPageSize;
 
-    DeliveryController(CommandRunner runner, ViewStore views,
+    DeliveryController(CommandRunner runner, ViewStore views, Engagements engagements,
                        @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
         this.runner = runner;
         this.views = views;
+        this.engagements = engagements;
         this.maxPageSize = maxPageSize;
     }
 
@@ -87,6 +90,9 @@ class DeliveryController {
     @PostMapping("/work-items")
     ResponseEntity<CommandResult> start(Caller caller, @PathVariable String engagementId,
                                         @Valid @RequestBody StartRequest body) {
+        if (body.workstreamId() != null) {
+            engagements.requireWorkstream(engagementId, "workstreamId", body.workstreamId());
+        }
         WorkItemId id = WorkItemId.newId();
         return runner.create(workItem(id.value()), body, new StartWorkItem(id, new EngagementId(engagementId),
                 body.title(), body.workstreamId(), body.startedAt(), Actors.of(caller)));

@@ -2,6 +2,9 @@ package com.engagementledger.engagement.engagement;
 
 import com.engagementledger.engagement.view.ViewStore;
 import com.engagementledger.support.problem.ApiProblem;
+import com.engagementledger.support.problem.ProblemCatalog;
+import com.engagementledger.support.problem.Problems;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** Reads an engagement's current view for the web layer; an unknown engagement is 404. */
@@ -16,5 +19,18 @@ public class Engagements {
     public ViewStore.Stored<EngagementView> find(String engagementId) {
         return views.find(EngagementViewFold.KIND, engagementId, EngagementView.class)
                 .orElseThrow(() -> ApiProblem.notFound("engagement", engagementId));
+    }
+
+    /**
+     * A reference in a request body to one of the engagement's workstreams: a workstream of another engagement, or
+     * none, is 404 naming the field, as for any reference to something the caller cannot see.
+     */
+    public void requireWorkstream(String engagementId, String field, String workstreamId) {
+        boolean known = find(engagementId).state().workstreams.stream()
+                .anyMatch(workstream -> workstream.workstreamId().equals(workstreamId));
+        if (!known) {
+            throw ApiProblem.of(HttpStatus.NOT_FOUND, ProblemCatalog.RESOURCE_NOT_FOUND.rule(), field,
+                    "workstream " + Problems.quote(workstreamId) + " not found in engagement " + engagementId);
+        }
     }
 }

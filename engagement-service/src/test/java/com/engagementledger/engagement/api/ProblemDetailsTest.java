@@ -102,6 +102,40 @@ class ProblemDetailsTest extends IntegrationTest {
     }
 
     @Test
+    void strict_json_reaches_the_commands_and_nothing_is_recorded() {
+        Api lead = api(TestTokens.lead("lead-anna"));
+        String id = lead.post("/engagements", Scenario.engagement("x")).id();
+        String ratings = "/engagements/" + id + "/satisfaction-ratings";
+        long before = storedEvents();
+        for (String[] refused : new String[][]{
+                {"{\"stakeholder\":\"cfo\",\"rating\":3.5,\"ratedOn\":\"2026-09-01\"}", "rating"},
+                {"{\"stakeholder\":\"cfo\",\"rating\":\"4\",\"ratedOn\":\"2026-09-01\"}", "rating"},
+                {"{\"stakeholder\":12345,\"rating\":4,\"ratedOn\":\"2026-09-01\"}", "stakeholder"},
+                {"{\"stakeholder\":\"a\\ud800b\",\"rating\":4,\"ratedOn\":\"2026-09-01\"}", "stakeholder"},
+                {"{\"stakeholder\":\"cfo\",\"rating\":4,\"rating\":5,\"ratedOn\":\"2026-09-01\"}", "rating"},
+                {"{\"stakeholder\":\"cfo\",\"rating\":4,\"ratedOn\":\"2026-09-01\"} xyz", null}}) {
+            Api.Response response = lead.postRaw(ratings, refused[0]);
+            assertProblem(response, 400);
+            if (refused[1] != null) {
+                assertThat(response.body()).as(refused[0]).contains("\"field\":\"" + refused[1] + "\"");
+            }
+        }
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void a_nul_in_a_filter_is_400_naming_the_parameter() {
+        Api lead = api(TestTokens.lead("lead-anna"));
+        String id = lead.post("/engagements", Scenario.engagement("x")).id();
+        for (String query : new String[]{"/history?actor=%00", "/decisions?decidedBy=%00"}) {
+            Api.Response response = lead.get("/engagements/" + id + query);
+            assertProblem(response, 400).hasRule("request.parameter.invalid");
+            assertThat(response.body()).as(query).contains(query.substring(query.indexOf('?') + 1,
+                    query.indexOf('=')));
+        }
+    }
+
+    @Test
     void body_over_256_kib_is_413() {
         Api lead = api(TestTokens.lead("lead-anna"));
         long before = storedEvents();

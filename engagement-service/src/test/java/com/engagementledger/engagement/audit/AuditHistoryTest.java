@@ -234,6 +234,21 @@ class AuditHistoryTest extends IntegrationTest {
     }
 
     @Test
+    void the_history_csv_neutralises_cells_a_spreadsheet_would_read_as_formulas() {
+        String actor = "=HYPERLINK(\"http://evil.example\",\"x\")";
+        Api mallory = api(TestTokens.token(actor).side("CLIENT").roles("LEAD").name("@SUM(1+1)").sign());
+        String id = mallory.post("/engagements", Scenario.engagement("Formulas")).id();
+
+        Api.Response csv = mallory.header("Accept", "text/csv").get("/engagements/" + id + "/history");
+        assertThat(csv.status()).isEqualTo(200);
+        String[] rows = csv.body().split("\r\n");
+        assertThat(rows.length).isGreaterThanOrEqualTo(2);
+        // the actor and its name, each one quoted cell that begins with a single quote, not with = or @
+        assertThat(rows[1]).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",\"'@SUM(1+1)\",CLIENT,");
+        assertThat(rows[1]).doesNotContain(",=", ",@", ",+", ",-");
+    }
+
+    @Test
     void auditor_reads_are_recorded_for_admins_and_other_engagements_stay_hidden() {
         Api anna = api(TestTokens.lead("lead-anna"));
         String a = anna.post("/engagements", Scenario.engagement("Audited A")).id();

@@ -55,6 +55,11 @@ public class ApiProblem extends RuntimeException {
         return invalid(ProblemCatalog.REQUEST_INVALID, field, fieldRule.rule(), detail);
     }
 
+    /** A body that is JSON but not a document this service reads: a key given twice, say. */
+    public static ApiProblem malformedField(String field, FieldRule fieldRule, String detail) {
+        return invalid(ProblemCatalog.REQUEST_BODY_MALFORMED, field, fieldRule.rule(), detail);
+    }
+
     public static ApiProblem staleVersion(String detail) {
         return of(ProblemCatalog.CONCURRENCY_STALE_VERSION, detail);
     }

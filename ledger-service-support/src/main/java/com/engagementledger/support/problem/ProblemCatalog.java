@@ -14,6 +14,7 @@ public enum ProblemCatalog {
     REQUEST_BODY_MALFORMED("request.body.malformed", HttpStatus.BAD_REQUEST, "Malformed request body"),
     REQUEST_PARAMETER_INVALID("request.parameter.invalid", HttpStatus.BAD_REQUEST, "Invalid request parameter"),
     REQUEST_HEADER_INVALID("request.header.invalid", HttpStatus.BAD_REQUEST, "Invalid request header"),
+    REQUEST_URI_INVALID("request.uri.invalid", HttpStatus.BAD_REQUEST, "Invalid request URI"),
     AUTH_TOKEN_REQUIRED("auth.token.required", HttpStatus.UNAUTHORIZED, "Bearer token required"),
     AUTH_TOKEN_INVALID("auth.token.invalid", HttpStatus.UNAUTHORIZED, "Bearer token invalid"),
     AUTH_ROLE_FORBIDDEN("auth.role.forbidden", HttpStatus.FORBIDDEN, "Role not allowed"),
@@ -24,9 +25,12 @@ public enum ProblemCatalog {
             "Media type not acceptable"),
     CONCURRENCY_STALE_VERSION("concurrency.stale-version", HttpStatus.CONFLICT, "Stale version"),
     REQUEST_BODY_TOO_LARGE("request.body.too-large", HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large"),
+    REQUEST_URI_TOO_LONG("request.uri.too-long", HttpStatus.URI_TOO_LONG, "Request URI too long"),
     REQUEST_MEDIA_TYPE_UNSUPPORTED("request.media-type.unsupported", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
             "Media type not supported"),
     RATE_LIMIT_EXCEEDED("rate.limit.exceeded", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
+    REQUEST_HEADER_TOO_LARGE("request.header.too-large", HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "Request header fields too large"),
     SERVER_UNEXPECTED("server.unexpected", HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error"),
     SERVICE_UNAVAILABLE("service.unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable");
 
@@ -70,8 +74,10 @@ public enum ProblemCatalog {
             case 406 -> REQUEST_MEDIA_TYPE_NOT_ACCEPTABLE;
             case 409 -> CONCURRENCY_STALE_VERSION;
             case 413 -> REQUEST_BODY_TOO_LARGE;
+            case 414 -> REQUEST_URI_TOO_LONG;
             case 415 -> REQUEST_MEDIA_TYPE_UNSUPPORTED;
             case 429 -> RATE_LIMIT_EXCEEDED;
+            case 431 -> REQUEST_HEADER_TOO_LARGE;
             case 503 -> SERVICE_UNAVAILABLE;
             default -> status >= 400 && status < 500 ? REQUEST_INVALID : SERVER_UNEXPECTED;
         };
@@ -89,6 +95,10 @@ public enum ProblemCatalog {
         TYPE("request.field.type"),
         ENUM("request.field.enum"),
         FORMAT("request.field.format"),
+        /** A control character, or a lone UTF-16 surrogate (text that is not well-formed Unicode). */
+        CHARACTERS("request.field.characters"),
+        /** A key that appears twice in one JSON object. */
+        DUPLICATE("request.field.duplicate"),
         INVALID("request.field.invalid");
 
         private final String rule;

@@ -33,6 +33,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import static com.engagementledger.support.problem.Problems.quote;
+
 /**
  * Maps what Spring MVC and the services throw to the catalogue's Problem Details. It has the lowest precedence: a
  * service's own advice (its domain errors) is asked first, and this one answers everything else, a 500 included.
@@ -40,9 +42,6 @@ import java.util.stream.Collectors;
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
-    /** Rejected values are quoted up to this length: an error answer never echoes a whole request. */
-    private static final int QUOTE_AT_MOST = 80;
-
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> apiProblem(ApiProblem e) {
         return Problems.respond(e.toProblemDetail());
@@ -101,12 +100,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .collect(Collectors.joining(".")).replace(".[", "[");
             FieldError error;
             if (mapping instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-                    && invalid.getTargetType().isEnum()) {
+                    && invalid.getTargetType().isEnum() && invalid.getValue() instanceof String) {
                 error = new FieldError(field, FieldRule.ENUM.rule(), quote(invalid.getValue())
-                        + " is not one of the allowed values " + Arrays.toString(invalid.getTargetType().getEnumConstants()));
+                        + " is not one of the allowed values "
+                        + Arrays.toString(invalid.getTargetType().getEnumConstants()));
             } else if (mapping instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
-                error = new FieldError(field, FieldRule.TYPE.rule(), quote(invalid.getValue()) + " is not a valid "
-                        + invalid.getTargetType().getSimpleName());
+                error = new FieldError(field, FieldRule.TYPE.rule(), quote(invalid.getValue())
+                        + " is not a valid " + invalid.getTargetType().getSimpleName());
             } else if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
                 error = new FieldError(field, FieldRule.TYPE.rule(), "expected a "
                         + mismatched.getTargetType().getSimpleName() + " for " + field);
@@ -127,8 +127,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : e.getPropertyName();
         Class<?> type = e.getRequiredType();
         FieldError error = type != null && type.isEnum()
-                ? new FieldError(name, FieldRule.ENUM.rule(), quote(e.getValue()) + " is not one of the allowed values "
-                + Arrays.toString(type.getEnumConstants()))
+                ? new FieldError(name, FieldRule.ENUM.rule(), quote(e.getValue())
+                + " is not one of the allowed values " + Arrays.toString(type.getEnumConstants()))
                 : new FieldError(name, FieldRule.TYPE.rule(), quote(e.getValue()) + " is not a valid "
                 + (type == null ? "value" : type.getSimpleName()) + " for " + name);
         return handleExceptionInternal(e, invalid(ProblemCatalog.REQUEST_PARAMETER_INVALID, List.of(error)), headers,
@@ -192,10 +192,5 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     error.getDefaultMessage() == null ? "invalid" : error.getDefaultMessage()));
         }
         return errors;
-    }
-
-    private static String quote(Object value) {
-        String text = String.valueOf(value);
-        return "'" + (text.length() > QUOTE_AT_MOST ? text.substring(0, QUOTE_AT_MOST) + "…" : text) + "'";
     }
 }

@@ -25,16 +25,69 @@ public final class Problems {
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
     /** How long a client should wait before retrying while the database cannot be reached. */
     private static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+    /** A rejected value is quoted up to this many characters. */
+    private static final int QUOTE_AT_MOST = 80;
+    /** No detail or message is longer, whatever a service put into it: an answer never echoes a whole request. */
+    private static final int TEXT_AT_MOST = 1000;
 
     private Problems() {
     }
 
     /** One entry of a 400's {@code errors[]}. */
     public record FieldError(String field, String rule, String message) {
+        public FieldError {
+            field = capped(field);
+            message = capped(message);
+        }
+    }
+
+    /**
+     * A value as an answer may quote it: at most a short prefix, in quotes, with control characters and lone
+     * surrogates written as {@code \\uXXXX} so that the quote is readable and well-formed.
+     */
+    public static String quote(Object value) {
+        String text = String.valueOf(value);
+        boolean cut = text.length() > QUOTE_AT_MOST;
+        if (cut) {
+            int end = Character.isHighSurrogate(text.charAt(QUOTE_AT_MOST - 1)) ? QUOTE_AT_MOST - 1 : QUOTE_AT_MOST;
+            text = text.substring(0, end);
+        }
+        return "'" + visible(text) + (cut ? "…" : "") + "'";
+    }
+
+    /** The text with each control character and lone UTF-16 surrogate written as its {@code \\uXXXX} escape. */
+    public static String visible(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean shown = pair || !(Character.isISOControl(c) || Character.isSurrogate(c));
+            if (!shown && out == null) {
+                out = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            if (out != null) {
+                if (shown) {
+                    out.append(c);
+                    if (pair) {
+                        out.append(text.charAt(++i));
+                    }
+                } else {
+                    out.append(String.format("\\u%04x", (int) c));
+                }
+            } else if (pair) {
+                i++;
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    private static String capped(String text) {
+        return text == null || text.length() <= TEXT_AT_MOST ? text : text.substring(0, TEXT_AT_MOST) + "…";
     }
 
     public static ProblemDetail of(ProblemCatalog problem, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), detail);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), capped(detail));
         body.setTitle(problem.title());
         body.setType(ProblemCatalog.type(problem.rule()));
         body.setProperty("rule", problem.rule());
@@ -48,7 +101,7 @@ public final class Problems {
         if (known != null && known.status().value() == status.value()) {
             return of(known, detail);
         }
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, capped(detail));
         HttpStatus standard = HttpStatus.resolve(status.value());
         body.setTitle(standard == null ? null : standard.getReasonPhrase());
         body.setType(ProblemCatalog.type(rule));

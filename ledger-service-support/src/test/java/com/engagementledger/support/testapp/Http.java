@@ -20,6 +20,11 @@ public record Http(int port) {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public HttpResponse<String> postBytes(String path, String token, String contentType, byte[] body) {
+        return send(request(path, token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** Without Content-Length: the body arrives chunked, and its size is known only while it is read. */
     public HttpResponse<String> postChunked(String path, String token, byte[] body) {
         return send(request(path, token).header("Content-Type", "application/json")

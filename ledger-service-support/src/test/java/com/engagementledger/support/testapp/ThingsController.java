@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /** Endpoints shaped like the services' ones. Note what is absent: no engagement check, no error mapping. */
@@ -29,6 +32,16 @@ class ThingsController {
     }
 
     record Thing(@NotBlank @Size(max = 5) String code, @NotNull Side side) {
+    }
+
+    /** Every kind of scalar a service's request takes, to show what the strict JSON reader refuses. */
+    record Sample(String title, Integer rating, int count, Double score, Boolean flag, Instant at, LocalDate on,
+                  Side side, List<String> tags, Map<String, String> labels, Sample child) {
+    }
+
+    @PostMapping("/samples")
+    ResponseEntity<Sample> sample(@RequestBody Sample sample) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(sample);
     }
 
     @GetMapping("/engagements/{engagementId}")

@@ -21,7 +21,12 @@ class SsrfProtectionTest extends IntegrationTest {
             "http://localhost:8080/hook, webhooks.url.address-not-allowed",
             "file:///etc/passwd, webhooks.url.scheme-not-allowed",
             "ftp://example.com/x, webhooks.url.scheme-not-allowed",
-            "http://user:pw@127.0.0.1/x, webhooks.url.credentials-not-allowed"
+            "http://user:pw@127.0.0.1/x, webhooks.url.credentials-not-allowed",
+            "'http://[::127.0.0.2]/hook', webhooks.url.address-not-allowed",
+            "'http://[64:ff9b::a9fe:a9fe]/hook', webhooks.url.address-not-allowed",
+            "http://240.0.0.1/hook, webhooks.url.address-not-allowed",
+            "http://0177.0.0.1/hook, webhooks.url.ambiguous-address",
+            "http://93.184.216.34:0/hook, webhooks.url.port-not-allowed"
     })
     void webhook_url_to_internal_address_is_refused(String url, String rule) {
         Response response = post("/subscriptions", lead(newId()), Map.of("url", url));
