@@ -4,6 +4,7 @@ import com.engagementledger.notification.alerts.AlertChanged;
 import com.engagementledger.notification.alerts.AlertSeverity;
 import com.engagementledger.notification.alerts.Sql;
 import com.engagementledger.notification.publishing.AlertCloudEvents;
+import com.engagementledger.support.web.Page;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.context.event.EventListener;
@@ -66,9 +67,16 @@ class Subscriptions {
         return jdbc.sql("select * from subscription where id = :id").param("id", id).query(SUBSCRIPTION).optional();
     }
 
-    List<Subscription> ownedBy(String sub, boolean all) {
-        return jdbc.sql("select * from subscription where :all or owner_sub = :sub order by created_at")
-                .param("all", all).param("sub", sub).query(SUBSCRIPTION).list();
+    /** The subscriptions of one owner (of everyone for {@code all}), oldest first. */
+    Page<Subscription> ownedBy(String sub, boolean all, int page, int size) {
+        long total = jdbc.sql("select count(*) from subscription where :all or owner_sub = :sub")
+                .param("all", all).param("sub", sub).query(Long.class).single();
+        List<Subscription> items = jdbc.sql("""
+                        select * from subscription where :all or owner_sub = :sub order by created_at, id
+                        limit :limit offset :offset""")
+                .param("all", all).param("sub", sub).param("limit", size).param("offset", (long) page * size)
+                .query(SUBSCRIPTION).list();
+        return Page.of(items, page, size, total);
     }
 
     String secret(UUID id) {
@@ -127,17 +135,21 @@ class Subscriptions {
         return event.toString();
     }
 
-    List<Delivery> deliveries(UUID subscriptionId) {
+    /** A subscription's deliveries, newest first, with each one's attempts. */
+    Page<Delivery> deliveries(UUID subscriptionId, int page, int size) {
+        long total = jdbc.sql("select count(*) from delivery where subscription_id = :id")
+                .param("id", subscriptionId).query(Long.class).single();
         List<Delivery> deliveries = jdbc.sql("""
-                        select * from delivery where subscription_id = :id order by created_at desc limit 200""")
-                .param("id", subscriptionId)
+                        select * from delivery where subscription_id = :id order by created_at desc, id
+                        limit :limit offset :offset""")
+                .param("id", subscriptionId).param("limit", size).param("offset", (long) page * size)
                 .query((rs, n) -> new Delivery(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
                         rs.getString("message_id"), rs.getString("event_type"), rs.getString("state"),
                         rs.getInt("attempts"), Sql.instant(rs, "next_attempt_at"),
                         (Integer) rs.getObject("last_status"), rs.getString("last_error"),
                         Sql.instant(rs, "created_at"), Sql.instant(rs, "delivered_at"), null))
                 .list();
-        return deliveries.stream().map(d -> new Delivery(d.id(), d.subscriptionId(), d.messageId(), d.eventType(),
+        List<Delivery> items = deliveries.stream().map(d -> new Delivery(d.id(), d.subscriptionId(), d.messageId(), d.eventType(),
                 d.state(), d.attempts(), d.nextAttemptAt(), d.lastStatus(), d.lastError(), d.createdAt(),
                 d.deliveredAt(), jdbc.sql("""
                                 select attempted_at, status_code, error, duration_ms from delivery_attempt
@@ -146,6 +158,7 @@ class Subscriptions {
                         .query((rs, n) -> new Attempt(Sql.instant(rs, "attempted_at"),
                                 (Integer) rs.getObject("status_code"), rs.getString("error"), rs.getLong("duration_ms")))
                         .list())).toList();
+        return Page.of(items, page, size, total);
     }
 
     /** A fresh PENDING copy of a delivery (same webhook-id, so receivers can de-duplicate). */

@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static com.engagementledger.testsupport.PageAssert.assertPageEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -79,7 +80,8 @@ class WebhookDeliveryTest extends IntegrationTest {
     }
 
     private JsonNode deliveries(String token, String subscription) {
-        return get("/subscriptions/" + subscription + "/deliveries", token).body();
+        String list = "/subscriptions/" + subscription + "/deliveries";
+        return assertPageEnvelope(list, get(list, token).body());
     }
 
     @Test
@@ -182,5 +184,33 @@ class WebhookDeliveryTest extends IntegrationTest {
         // ... and it is the only one: the early departure before it was not fanned out to this subscription
         assertThat(delivered).hasSize(1);
         assertThat(delivered.get(0).get("messageId").asText()).isEqualTo(driftMessage);
+    }
+
+    /** Both lists answer the one page envelope, and every delivery stays reachable page by page. */
+    @Test
+    void subscriptions_and_deliveries_are_listed_in_the_page_envelope() {
+        String engagement = newId();
+        String token = lead(engagement);
+        String subscription = subscribe(token, engagement).get("id").asText();
+        earlyDeparture(engagement);
+        UUID drift = alerts.open(new AlertCondition("quality.drift", engagement, "defect-leakage"),
+                AlertSeverity.WARNING, "drift", List.of()).orElseThrow();
+        assertThat(drift).isNotNull();
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(token, subscription), d -> d.size() == 2);
+
+        JsonNode mine = get("/subscriptions", token).body();
+        assertThat(assertPageEnvelope("/subscriptions", mine).findValuesAsText("id")).containsExactly(subscription);
+        assertThat(mine.get("totalItems").asLong()).isEqualTo(1);
+
+        String list = "/subscriptions/" + subscription + "/deliveries";
+        JsonNode first = get(list + "?size=1", token).body();
+        JsonNode second = get(list + "?size=1&page=1", token).body();
+        assertThat(assertPageEnvelope(list, first)).hasSize(1);
+        assertThat(assertPageEnvelope(list, second)).hasSize(1);
+        assertThat(first.get("totalItems").asLong()).isEqualTo(2);
+        assertThat(first.get("totalPages").asLong()).isEqualTo(2);
+        assertThat(first.get("items").get(0).get("id").asText())
+                .isNotEqualTo(second.get("items").get(0).get("id").asText());
+        assertThat(get(list + "?size=0", token).status()).isEqualTo(400);
     }
 }
