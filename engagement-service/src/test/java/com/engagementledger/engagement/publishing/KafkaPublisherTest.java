@@ -1,6 +1,7 @@
 package com.engagementledger.engagement.publishing;
 
 import com.engagementledger.contract.EngagementEvents.EngagementPaused;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KafkaPublisherTest {
     private final LedgerEventProducer producer = new LedgerEventProducer(unreachableKafka(),
             new PublishingProperties(6, (short) 1, Duration.ofSeconds(1), Duration.ofMillis(500),
-                    Duration.ofMillis(500), Duration.ofMillis(5)));
+                    Duration.ofMillis(500), Duration.ofMillis(5)), new SimpleMeterRegistry());
     /** The event's stored position, as the event store would answer it. */
     private final StoredPositions positions = new StoredPositions(null) {
         @Override
