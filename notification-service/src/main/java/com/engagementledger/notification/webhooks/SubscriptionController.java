@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -106,9 +107,18 @@ class SubscriptionController {
         return subscriptions.deliveries(id, page, size);
     }
 
+    /** 204; the subscription and its deliveries stay readable (with deletedAt) for the record. */
+    @DeleteMapping("/{id}")
+    @Transactional
+    ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id) {
+        visible(caller, id);
+        subscriptions.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
     ResponseEntity<Map<String, Object>> redeliver(Caller caller, @PathVariable UUID id, @PathVariable UUID deliveryId) {
-        Subscriptions.Subscription subscription = visible(caller, id);
+        Subscriptions.Subscription subscription = notDeleted(visible(caller, id));
         if (!subscription.enabled()) {
             throw ApiProblem.of(HttpStatus.CONFLICT, "webhooks.subscription.disabled", null, "subscription " + id
                     + " is disabled (" + subscription.disabledReason() + "); enable it first");
@@ -120,9 +130,17 @@ class SubscriptionController {
     @PostMapping("/{id}/enable")
     @Transactional
     Subscriptions.Subscription enable(Caller caller, @PathVariable UUID id) {
-        visible(caller, id);
+        notDeleted(visible(caller, id));
         subscriptions.enable(id);
         return subscriptions.find(id).orElseThrow();
+    }
+
+    private static Subscriptions.Subscription notDeleted(Subscriptions.Subscription subscription) {
+        if (subscription.deletedAt() != null) {
+            throw ApiProblem.of(HttpStatus.CONFLICT, "webhooks.subscription.deleted", null, "subscription "
+                    + subscription.id() + " was deleted at " + subscription.deletedAt());
+        }
+        return subscription;
     }
 
     private static void requirePage(int page, int size) {

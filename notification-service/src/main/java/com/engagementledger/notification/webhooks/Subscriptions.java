@@ -23,7 +23,7 @@ import java.util.UUID;
 class Subscriptions {
     public record Subscription(UUID id, String url, List<String> engagements, List<String> rules,
                                AlertSeverity minSeverity, String ownerSub, List<String> ownerScope, boolean enabled,
-                               String disabledReason, Instant createdAt) {
+                               String disabledReason, Instant createdAt, Instant deletedAt) {
     }
 
     public record Attempt(Instant attemptedAt, Integer statusCode, String error, long durationMs) {
@@ -38,7 +38,7 @@ class Subscriptions {
             rs.getString("url"), Sql.strings(rs, "engagements"), Sql.strings(rs, "rules"),
             AlertSeverity.valueOf(rs.getString("min_severity")), rs.getString("owner_sub"),
             Sql.strings(rs, "owner_scope"), rs.getBoolean("enabled"), rs.getString("disabled_reason"),
-            Sql.instant(rs, "created_at"));
+            Sql.instant(rs, "created_at"), Sql.instant(rs, "deleted_at"));
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -67,12 +67,13 @@ class Subscriptions {
         return jdbc.sql("select * from subscription where id = :id").param("id", id).query(SUBSCRIPTION).optional();
     }
 
-    /** The subscriptions of one owner (of everyone for {@code all}), oldest first. */
+    /** The subscriptions of one owner (of everyone for {@code all}), oldest first; deleted ones are not listed. */
     Page<Subscription> ownedBy(String sub, boolean all, int page, int size) {
-        long total = jdbc.sql("select count(*) from subscription where :all or owner_sub = :sub")
+        long total = jdbc.sql("select count(*) from subscription where (:all or owner_sub = :sub) and deleted_at is null")
                 .param("all", all).param("sub", sub).query(Long.class).single();
         List<Subscription> items = jdbc.sql("""
-                        select * from subscription where :all or owner_sub = :sub order by created_at, id
+                        select * from subscription where (:all or owner_sub = :sub) and deleted_at is null
+                        order by created_at, id
                         limit :limit offset :offset""")
                 .param("all", all).param("sub", sub).param("limit", size).param("offset", (long) page * size)
                 .query(SUBSCRIPTION).list();
@@ -81,6 +82,20 @@ class Subscriptions {
 
     String secret(UUID id) {
         return jdbc.sql("select secret from subscription where id = :id").param("id", id).query(String.class).single();
+    }
+
+    /**
+     * Deleted: no more deliveries are stored for it and none of its waiting ones is attempted (they end CANCELLED);
+     * the subscription, its deliveries and their attempts stay, for the record. Deleting again changes nothing.
+     */
+    void delete(UUID id) {
+        jdbc.sql("""
+                        update subscription set deleted_at = coalesce(deleted_at, :now), enabled = false,
+                               disabled_reason = 'deleted'
+                        where id = :id""")
+                .param("now", Sql.ts(clock.instant())).param("id", id).update();
+        jdbc.sql("update delivery set state = 'CANCELLED', lease_until = null where subscription_id = :id and state = 'PENDING'")
+                .param("id", id).update();
     }
 
     void enable(UUID id) {
