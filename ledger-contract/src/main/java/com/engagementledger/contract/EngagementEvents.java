@@ -46,11 +46,17 @@ public final class EngagementEvents {
     public record EngagementClosed(String engagementId, String reason) implements LedgerEvent {
     }
 
-    /** A body of work moved to the partner, with the conditions the client confirmed first. */
+    /**
+     * A body of work moved to the partner, with the conditions the client confirmed first, always in
+     * TransferCondition's declaration order (the order the store has held them in from the start).
+     */
     @EventType("ledger.workstream.transferred.v1")
     public record WorkstreamTransferred(String engagementId, String workstreamId, String name, WorkType workType,
                                         Set<TransferCondition> confirmedConditions, boolean specialistSupportOnly)
             implements LedgerEvent {
+        public WorkstreamTransferred {
+            confirmedConditions = TransferCondition.inDeclarationOrder(confirmedConditions);
+        }
     }
 
     @EventType("ledger.ownership.assigned.v1")

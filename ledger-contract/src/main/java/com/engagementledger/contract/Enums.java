@@ -1,5 +1,7 @@
 package com.engagementledger.contract;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -31,7 +33,21 @@ public final class Enums {
         STRONG_INTERNAL_TECHNICAL_LEAD,
         ROLLBACK_STRATEGY_DOCUMENTED,
         API_CONTRACTS_AND_VERSIONING_AGREED,
-        RELEASE_DECISIONS_STAY_IN_HOUSE
+        RELEASE_DECISIONS_STAY_IN_HOUSE;
+
+        /**
+         * The conditions in their one canonical order, this declaration's: a set read back from JSON (a HashSet)
+         * would otherwise be written in hash order, so the stored event, its Kafka body and its views would list
+         * the same conditions differently. Null stays null.
+         */
+        public static Set<TransferCondition> inDeclarationOrder(Collection<TransferCondition> conditions) {
+            if (conditions == null) {
+                return null;
+            }
+            EnumSet<TransferCondition> ordered = EnumSet.noneOf(TransferCondition.class);
+            ordered.addAll(conditions);
+            return Collections.unmodifiableSet(ordered);
+        }
     }
 
     /** How a workstream may be transferred, straight from DOMAIN.md's work-type table. */

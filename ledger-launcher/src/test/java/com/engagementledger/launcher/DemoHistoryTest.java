@@ -72,7 +72,7 @@ class DemoHistoryTest {
                 .contains("\"" + DemoHistory.MIGRATION + "\" is already in the ledger")
                 .doesNotContain("loaded (");
         LedgerClient api = new LedgerClient(engagement.baseUrl(), "check");
-        assertThat(api.get(lead(), "/engagements?size=1").path("total").asLong()).isEqualTo(404);
+        assertThat(api.get(lead(), "/engagements?size=1").path("totalItems").asLong()).isEqualTo(404);
     }
 
     private static void openOthers(int count) {

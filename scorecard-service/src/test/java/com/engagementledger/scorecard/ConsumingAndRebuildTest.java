@@ -6,6 +6,7 @@ import com.engagementledger.scorecard.support.IntegrationTest;
 import com.engagementledger.scorecard.support.LedgerPublisher;
 import com.engagementledger.testsupport.TestTokens;
 import com.engagementledger.scorecard.support.TwelveWeekHistory;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,8 +92,10 @@ class ConsumingAndRebuildTest extends IntegrationTest {
     void rebuild_from_the_beginning_of_the_topic_changes_no_number_and_switches_generation() {
         String engagement = UUID.randomUUID().toString();
         String token = leadOf(engagement);
+        List<String> published;
         try (LedgerPublisher publisher = new LedgerPublisher(INFRA.kafka().bootstrapServers())) {
-            awaitApplied(TwelveWeekHistory.publish(publisher, engagement, "Rebuild case"));
+            published = TwelveWeekHistory.publish(publisher, engagement, "Rebuild case");
+            awaitApplied(published);
         }
         String scorecard = get("/scorecards/" + engagement, token).body();
         String weekly = get("/scorecards/" + engagement + "/weekly", token).body();
@@ -112,12 +116,36 @@ class ConsumingAndRebuildTest extends IntegrationTest {
             return !state.get().equals("BUILDING");
         });
         assertThat(state.get()).isEqualTo("ACTIVE");
+        // the status speaks camelCase like every other answer
+        JsonNode status = json(get("/admin/rebuilds/" + generation, TestTokens.admin("admin-1")));
+        List<String> fields = new ArrayList<>();
+        status.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactlyInAnyOrder("generation", "state", "startedAt", "finishedAt", "eventsRead",
+                "message");
+        assertThat(status.path("generation").asInt()).isEqualTo(generation);
+        assertThat(status.path("eventsRead").asLong()).isGreaterThanOrEqualTo(published.size());
+        assertThat(Instant.parse(status.path("finishedAt").asText()))
+                .isAfterOrEqualTo(Instant.parse(status.path("startedAt").asText()));
         assertThat(get("/scorecards/" + engagement, token).body()).isEqualTo(scorecard);
         assertThat(get("/scorecards/" + engagement + "/weekly", token).body()).isEqualTo(weekly);
         assertThat(get("/scorecards/" + engagement + "/measures/incident-trend/evidence", token).body())
                 .isEqualTo(evidence);
         assertThat(jdbc.sql("SELECT count(*) FROM processed_event WHERE generation = ?").param(before)
                 .query(Long.class).single()).isZero();
+    }
+
+    /** A rebuild takes no options: a body other than none or {} is refused before anything starts. */
+    @Test
+    void a_rebuild_request_with_a_body_it_does_not_understand_is_400() {
+        String admin = TestTokens.admin("admin-1");
+        long generations = jdbc.sql("SELECT count(*) FROM generation").query(Long.class).single();
+        for (String body : List.of("{\"from\": ", "{\"fromOffset\": 0}", "[]", "\"now\"", "{} trailing")) {
+            HttpResponse<String> refused = post("/admin/rebuild", admin, body);
+            assertThat(refused.statusCode()).as(body).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).as(body)
+                    .startsWith("application/problem+json");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM generation").query(Long.class).single()).isEqualTo(generations);
     }
 
     private ConsumerRecord<String, byte[]> findOnDeadLetterTopic(String eventId) {

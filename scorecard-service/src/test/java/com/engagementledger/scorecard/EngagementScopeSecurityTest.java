@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static com.engagementledger.testsupport.PageAssert.assertPageEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A token sees only the engagements it lists; everything else is 404, and no token is 401. */
@@ -44,7 +45,7 @@ class EngagementScopeSecurityTest extends IntegrationTest {
         assertThat(get("/scorecards/" + b + "/measures/cycle-time/evidence", tokenA).statusCode()).isEqualTo(404);
 
         JsonNode portfolio = json(get("/scorecards?size=100", tokenA));
-        assertThat(portfolio.path("items").findValuesAsText("engagementId")).containsExactly(a);
+        assertThat(assertPageEnvelope("/scorecards", portfolio).findValuesAsText("engagementId")).containsExactly(a);
         assertThat(portfolio.path("totalItems").asInt()).isEqualTo(1);
     }
 

@@ -17,6 +17,7 @@ import com.engagementledger.engagement.web.Paging;
 import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
 import com.engagementledger.support.security.Caller;
+import com.engagementledger.support.web.Page;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,7 +65,7 @@ class AsOfController {
     }
 
     @GetMapping("/decisions")
-    Paging.Page<DecisionView> decisions(@PathVariable String engagementId, @RequestParam String asOf,
+    Page<DecisionView> decisions(@PathVariable String engagementId, @RequestParam String asOf,
                                         @RequestParam(required = false) String status,
                                         @RequestParam(required = false) String decidedBy,
                                         @RequestParam(required = false) String category,
@@ -80,7 +81,7 @@ class AsOfController {
     }
 
     @GetMapping("/engineers")
-    Paging.Page<EngineerView> engineers(@PathVariable String engagementId, @RequestParam String asOf,
+    Page<EngineerView> engineers(@PathVariable String engagementId, @RequestParam String asOf,
                                         @RequestParam(required = false) String status,
                                         @RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size, HttpServletRequest http) {
@@ -90,7 +91,7 @@ class AsOfController {
     }
 
     @GetMapping("/incidents")
-    Paging.Page<IncidentView> incidents(@PathVariable String engagementId, @RequestParam String asOf,
+    Page<IncidentView> incidents(@PathVariable String engagementId, @RequestParam String asOf,
                                         @RequestParam(required = false) String status,
                                         @RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size, HttpServletRequest http) {
@@ -130,11 +131,11 @@ class AsOfController {
         return step != null && actor.equals(step.by());
     }
 
-    private <V> Paging.Page<V> page(List<V> all, Integer page, Integer size) {
+    private <V> Page<V> page(List<V> all, Integer page, Integer size) {
         int pageSize = Paging.size(size, maxPageSize);
         int pageNumber = Paging.page(page);
         int from = (int) Math.min((long) pageNumber * pageSize, all.size());
-        return new Paging.Page<>(all.subList(from, Math.min(from + pageSize, all.size())), pageNumber, pageSize,
+        return Page.of(all.subList(from, Math.min(from + pageSize, all.size())), pageNumber, pageSize,
                 all.size());
     }
 }

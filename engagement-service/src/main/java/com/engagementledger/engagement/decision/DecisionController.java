@@ -19,6 +19,7 @@ import com.engagementledger.engagement.web.Paging;
 import com.engagementledger.engagement.web.SafeText;
 import com.engagementledger.engagement.web.Target;
 import com.engagementledger.support.security.Caller;
+import com.engagementledger.support.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -84,7 +85,7 @@ class DecisionController {
 
     /** decidedBy matches the proposer, the acceptor or the second approver. */
     @GetMapping
-    Paging.Page<DecisionView> list(@PathVariable String engagementId,
+    Page<DecisionView> list(@PathVariable String engagementId,
                                    @RequestParam(required = false) DecisionStatus status,
                                    @RequestParam(required = false) DecisionCategory category,
                                    @RequestParam(required = false) String decidedBy,
@@ -96,7 +97,7 @@ class DecisionController {
         }
         int pageSize = Paging.size(size, maxPageSize);
         int pageNumber = Paging.page(page);
-        return new Paging.Page<>(search.find(engagementId, status, category, decidedBy, pageNumber * pageSize,
+        return Page.of(search.find(engagementId, status, category, decidedBy, pageNumber * pageSize,
                 pageSize), pageNumber, pageSize, search.count(engagementId, status, category, decidedBy));
     }
 

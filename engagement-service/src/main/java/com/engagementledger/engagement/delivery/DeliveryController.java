@@ -24,6 +24,7 @@ import com.engagementledger.engagement.web.Plausible;
 import com.engagementledger.engagement.web.SafeText;
 import com.engagementledger.engagement.web.Target;
 import com.engagementledger.support.security.Caller;
+import com.engagementledger.support.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -115,7 +116,7 @@ class DeliveryController {
     }
 
     @GetMapping("/work-items")
-    Paging.Page<WorkItemView> workItems(@PathVariable String engagementId,
+    Page<WorkItemView> workItems(@PathVariable String engagementId,
                                         @RequestParam(required = false) String status,
                                         @RequestParam(required = false) Integer page,
                                         @RequestParam(required = false) Integer size) {
@@ -145,7 +146,7 @@ class DeliveryController {
     }
 
     @GetMapping("/releases")
-    Paging.Page<ReleaseView> releases(@PathVariable String engagementId,
+    Page<ReleaseView> releases(@PathVariable String engagementId,
                                       @RequestParam(required = false) String status,
                                       @RequestParam(required = false) Integer page,
                                       @RequestParam(required = false) Integer size) {
@@ -175,7 +176,7 @@ class DeliveryController {
     }
 
     @GetMapping("/defects")
-    Paging.Page<DefectFound> defects(@PathVariable String engagementId, @RequestParam(required = false) Integer page,
+    Page<DefectFound> defects(@PathVariable String engagementId, @RequestParam(required = false) Integer page,
                                      @RequestParam(required = false) Integer size) {
         return ListQuery.page(views, DeliveryViewFolds.DEFECT, engagementId, null, DefectFound.class, page, size,
                 maxPageSize);
@@ -196,7 +197,7 @@ class DeliveryController {
     }
 
     @GetMapping("/satisfaction-ratings")
-    Paging.Page<SatisfactionRated> ratings(@PathVariable String engagementId,
+    Page<SatisfactionRated> ratings(@PathVariable String engagementId,
                                            @RequestParam(required = false) Integer page,
                                            @RequestParam(required = false) Integer size) {
         return ListQuery.page(views, DeliveryViewFolds.RATING, engagementId, null, SatisfactionRated.class, page,

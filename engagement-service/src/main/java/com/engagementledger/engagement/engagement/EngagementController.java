@@ -32,6 +32,7 @@ import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
 import com.engagementledger.support.problem.ProblemCatalog;
 import com.engagementledger.support.security.Caller;
+import com.engagementledger.support.web.Page;
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
@@ -82,14 +83,14 @@ class EngagementController {
     }
 
     @GetMapping
-    Paging.Page<EngagementView> list(Caller caller, @RequestParam(required = false) Integer page,
+    Page<EngagementView> list(Caller caller, @RequestParam(required = false) Integer page,
                                      @RequestParam(required = false) Integer size) {
         int pageSize = Paging.size(size, maxPageSize);
         int pageNumber = Paging.page(page);
         List<EngagementView> items = views.listEngagements(List.copyOf(caller.engagements()), caller.seesAll(),
                         EngagementView.class, pageNumber * pageSize, pageSize).stream()
                 .map(ViewStore.Stored::state).toList();
-        return new Paging.Page<>(items, pageNumber, pageSize,
+        return Page.of(items, pageNumber, pageSize,
                 views.countEngagements(List.copyOf(caller.engagements()), caller.seesAll()));
     }
 

@@ -45,9 +45,13 @@ public class EngagementView {
     public List<Review> reviews = new ArrayList<>();
     public List<EscalationLevel> escalationPath = new ArrayList<>();
 
+    /** Its conditions in the event's canonical order, also when read back from the stored view. */
     public record Workstream(String workstreamId, String name, WorkType workType,
                              Set<TransferCondition> confirmedConditions, boolean specialistSupportOnly,
                              Instant transferredAt, String transferredBy) {
+        public Workstream {
+            confirmedConditions = TransferCondition.inDeclarationOrder(confirmedConditions);
+        }
     }
 
     public record Owner(String ownerId, String ownerName, Side ownerSide, String reason, Instant since,

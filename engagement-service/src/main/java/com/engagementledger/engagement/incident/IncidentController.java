@@ -22,6 +22,7 @@ import com.engagementledger.engagement.web.Plausible;
 import com.engagementledger.engagement.web.SafeText;
 import com.engagementledger.engagement.web.Target;
 import com.engagementledger.support.security.Caller;
+import com.engagementledger.support.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -95,7 +96,7 @@ class IncidentController {
     }
 
     @GetMapping
-    Paging.Page<IncidentView> list(@PathVariable String engagementId,
+    Page<IncidentView> list(@PathVariable String engagementId,
                                    @RequestParam(required = false) IncidentStatus status,
                                    @RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer size) {

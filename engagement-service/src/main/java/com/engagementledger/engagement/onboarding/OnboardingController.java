@@ -22,6 +22,7 @@ import com.engagementledger.engagement.web.Plausible;
 import com.engagementledger.engagement.web.SafeText;
 import com.engagementledger.engagement.web.Target;
 import com.engagementledger.support.security.Caller;
+import com.engagementledger.support.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -85,7 +86,7 @@ class OnboardingController {
     }
 
     @GetMapping
-    Paging.Page<EngineerView> list(@PathVariable String engagementId, @RequestParam(required = false) String status,
+    Page<EngineerView> list(@PathVariable String engagementId, @RequestParam(required = false) String status,
                                    @RequestParam(required = false) Integer page,
                                    @RequestParam(required = false) Integer size) {
         return ListQuery.page(views, EngineerViewFold.KIND, engagementId, status, EngineerView.class, page, size,

@@ -2,6 +2,7 @@ package com.engagementledger.engagement.publishing;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -9,6 +10,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +30,7 @@ class LedgerEventProducer implements DisposableBean {
     private final KafkaTemplate<String, CloudEvent> template;
     private final Duration sendTimeout;
 
-    LedgerEventProducer(KafkaProperties kafka, PublishingProperties properties) {
+    LedgerEventProducer(KafkaProperties kafka, PublishingProperties properties, MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(null));
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
@@ -43,6 +45,8 @@ class LedgerEventProducer implements DisposableBean {
         config.put(ProducerConfig.LINGER_MS_CONFIG, (int) properties.linger().toMillis());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "engagement-service-publisher");
         this.factory = new DefaultKafkaProducerFactory<>(config);
+        // Boot binds the Kafka client metrics only to its own factories: sends, errors, retries, batch sizes, latency
+        factory.addListener(new MicrometerProducerListener<>(meters));
         this.template = new KafkaTemplate<>(factory);
         // a send is never awaited longer than Kafka itself may take to give up on it
         this.sendTimeout = properties.maxBlock().plus(properties.deliveryTimeout()).plusSeconds(5);

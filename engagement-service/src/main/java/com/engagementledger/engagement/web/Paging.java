@@ -3,15 +3,9 @@ package com.engagementledger.engagement.web;
 import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
 
-import java.util.List;
-
-/** Page requests are capped so that nobody can ask for everything at once. */
+/** Page requests are capped so that nobody can ask for everything at once; answers are support.web.Page. */
 public final class Paging {
     private Paging() {
-    }
-
-    /** A page of results with enough to ask for the next one. */
-    public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
     public static int size(Integer requested, int max) {

@@ -32,7 +32,7 @@ class AccessTest extends IntegrationTest {
                 Map.of("ownerId", "x", "ownerSide", "CLIENT", "reason", "r")).status()).isEqualTo(404);
         Api.Response visible = onlyA.get("/engagements?size=200");
         assertThat(visible.json().get("items").findValuesAsText("engagementId")).containsExactly(a);
-        assertThat(visible.json().get("total").asLong()).isEqualTo(1);
+        assertThat(visible.json().get("totalItems").asLong()).isEqualTo(1);
         // a decision of B asked for through A's path is not found either
         String decisionOfB = lead.post("/engagements/" + b + "/decisions",
                 Scenario.decision("t", "PROCESS", "REVERSIBLE")).id();

@@ -124,7 +124,7 @@ class FamiliesRoundTripTest extends IntegrationTest {
         assertThat(view.get("milestones").get("ACCESS_GRANTED").asText()).isEqualTo("2026-08-10");
         assertThat(view.get("knowledgeTransferScore").asInt()).isEqualTo(4);
         assertThat(view.get("status").asText()).isEqualTo("LEFT");
-        assertThat(lead.get(base).json().get("total").asLong()).isEqualTo(1);
+        assertThat(lead.get(base).json().get("totalItems").asLong()).isEqualTo(1);
     }
 
     @Test

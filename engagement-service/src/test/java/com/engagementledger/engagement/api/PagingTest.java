@@ -6,6 +6,7 @@ import com.engagementledger.engagement.support.Scenario;
 import com.engagementledger.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import static com.engagementledger.testsupport.PageAssert.assertPageEnvelope;
 import static com.engagementledger.testsupport.ProblemAssert.assertThatProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +61,30 @@ class PagingTest extends IntegrationTest {
         assertProblemNaming(lead.get("/engagements/" + id + "/decisions?page=-1"), "page");
         assertProblemNaming(lead.get("/engagements?size=0"), "size");
         assertProblemNaming(lead.get("/engagements?page=-1"), "page");
+    }
+
+    /** One envelope on every service (scorecard-service and notification-service test theirs). */
+    @Test
+    void every_paged_list_answers_the_one_page_envelope() {
+        Api lead = api(TestTokens.lead("lead-anna"));
+        String id = lead.post("/engagements", Scenario.engagement("Envelope")).id();
+        Api.Response proposed = lead.post("/engagements/" + id + "/decisions",
+                Scenario.decision("Use Kafka", "ARCHITECTURE", "COSTLY"));
+        assertThat(proposed.status()).as(proposed.body()).isBetween(200, 299);
+        String base = "/engagements/" + id;
+        String asOf = "asOf=2999-01-01T00:00:00Z";
+
+        for (String list : java.util.List.of("/engagements?size=1", base + "/decisions",
+                base + "/decisions?category=ARCHITECTURE", base + "/work-items", base + "/releases", base + "/defects",
+                base + "/satisfaction-ratings", base + "/incidents", base + "/engineers",
+                base + "/decisions?" + asOf, base + "/engineers?" + asOf, base + "/incidents?" + asOf)) {
+            Api.Response answer = lead.get(list);
+            assertThat(answer.status()).as("%s: %s", list, answer.body()).isEqualTo(200);
+            assertPageEnvelope(list, answer.json());
+        }
+        Api.Response decisions = lead.get(base + "/decisions?size=1");
+        assertThat(decisions.json().get("totalItems").asLong()).isEqualTo(1);
+        assertThat(decisions.json().get("totalPages").asLong()).isEqualTo(1);
     }
 
     @Test

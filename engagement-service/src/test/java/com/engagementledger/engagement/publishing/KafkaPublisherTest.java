@@ -1,8 +1,8 @@
 package com.engagementledger.engagement.publishing;
 
 import com.engagementledger.contract.EngagementEvents.EngagementPaused;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,8 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KafkaPublisherTest {
     private final LedgerEventProducer producer = new LedgerEventProducer(unreachableKafka(),
             new PublishingProperties(6, (short) 1, Duration.ofSeconds(1), Duration.ofMillis(500),
-                    Duration.ofMillis(500), Duration.ofMillis(5)));
-    private final KafkaPublisher publisher = new KafkaPublisher(producer);
+                    Duration.ofMillis(500), Duration.ofMillis(5)), new SimpleMeterRegistry());
+    /** The event's stored position, as the event store would answer it. */
+    private final StoredPositions positions = new StoredPositions(null) {
+        @Override
+        Map<String, Long> of(Collection<String> eventIds) {
+            return eventIds.stream().collect(Collectors.toMap(id -> id, id -> 42L));
+        }
+    };
+    private final KafkaPublisher publisher = new KafkaPublisher(producer, positions);
 
     @AfterEach
     void closeProducer() {
@@ -36,7 +46,7 @@ class KafkaPublisherTest {
         DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(message);
 
         ResultMessage<Object> outcome = batch.executeWithResult(() -> {
-            publisher.on(message.getPayload(), message, new GlobalSequenceTrackingToken(42));
+            publisher.on(message.getPayload(), message);
             return null;
         });
 

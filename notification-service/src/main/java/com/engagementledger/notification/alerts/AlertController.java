@@ -2,6 +2,7 @@ package com.engagementledger.notification.alerts;
 
 import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.security.Caller;
+import com.engagementledger.support.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -31,7 +32,7 @@ class AlertController {
     }
 
     @GetMapping
-    Alerts.Page list(Caller caller, @RequestParam(required = false) String engagementId,
+    Page<AlertView> list(Caller caller, @RequestParam(required = false) String engagementId,
                      @RequestParam(required = false) String rule,
                      @RequestParam(required = false) AlertState state,
                      @RequestParam(required = false) AlertSeverity severity,

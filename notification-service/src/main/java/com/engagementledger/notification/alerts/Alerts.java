@@ -1,6 +1,7 @@
 package com.engagementledger.notification.alerts;
 
 import com.engagementledger.support.problem.ApiProblem;
+import com.engagementledger.support.web.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.ApplicationEventPublisher;
@@ -171,10 +172,7 @@ public class Alerts {
                          AlertSeverity minSeverity, Instant openedFrom, Instant openedTo) {
     }
 
-    public record Page(List<AlertView> items, int page, int size, long total) {
-    }
-
-    public Page list(Filter filter, int page, int size) {
+    public Page<AlertView> list(Filter filter, int page, int size) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new ArrayList<>();
         if (filter.visible() != null) {
@@ -213,6 +211,6 @@ public class Alerts {
         pageParams.add((long) page * size);
         List<AlertView> items = jdbc.sql("select * from alert" + where + " order by opened_at desc, id limit ? offset ?")
                 .params(pageParams).query(ROW).list();
-        return new Page(items, page, size, total);
+        return Page.of(items, page, size, total);
     }
 }

@@ -39,6 +39,14 @@ class EventApplier {
         this.meters = meters;
         this.duplicates = Counter.builder("ledger.notification.events.duplicates")
                 .description("events skipped because their ce_id was already applied").register(meters);
+        // present at 0 from the start (the series without a type), so a rate or an alert on it has a series before
+        // the first unknown type arrives; each unknown type then counts in its own series beside it
+        unknown("").register(meters);
+    }
+
+    private static Counter.Builder unknown(String type) {
+        return Counter.builder("ledger.notification.events.unknown").tag("type", type)
+                .description("events of types this service does not know, skipped");
     }
 
     /** A batch in one transaction: one commit (one WAL flush) for all of it instead of one per event. */
@@ -56,7 +64,7 @@ class EventApplier {
         Optional<Class<? extends LedgerEvent>> type = EventCatalog.byName(event.getType());
         if (type.isEmpty()) {
             // a newer producer may publish types this version does not know; skipping keeps the stream moving
-            meters.counter("ledger.notification.events.unknown", "type", event.getType()).increment();
+            unknown(event.getType()).register(meters).increment();
             log.info("skipping unknown event type {} ({})", event.getType(), event.getId());
             return;
         }

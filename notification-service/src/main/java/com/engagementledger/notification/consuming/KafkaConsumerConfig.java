@@ -1,6 +1,7 @@
 package com.engagementledger.notification.consuming;
 
 import com.engagementledger.support.consuming.WaitOutTheDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -16,6 +17,8 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -37,7 +40,7 @@ class KafkaConsumerConfig {
             @Value("${ledger.notification.consumer.retry.initial-interval:500ms}") java.time.Duration initial,
             @Value("${ledger.notification.consumer.retry.max-elapsed:10s}") java.time.Duration maxElapsed,
             @Value("${ledger.notification.consumer.retry.database-unavailable-interval:5s}")
-            java.time.Duration databaseRetry) {
+            java.time.Duration databaseRetry, MeterRegistry meters) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -48,7 +51,10 @@ class KafkaConsumerConfig {
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
-        KafkaTemplate<String, byte[]> dltTemplate = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
+        DefaultKafkaProducerFactory<String, byte[]> dltProducer = new DefaultKafkaProducerFactory<>(producer);
+        // Boot binds the Kafka client metrics only to its own factories; these are the service's own
+        dltProducer.addListener(new MicrometerProducerListener<>(meters));
+        KafkaTemplate<String, byte[]> dltTemplate = new KafkaTemplate<>(dltProducer);
         // same partition number on <topic>.dlt is not guaranteed to exist, so let Kafka choose by key
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(dltTemplate,
                 (record, e) -> new TopicPartition(record.topic() + ".dlt", -1));
@@ -57,7 +63,10 @@ class KafkaConsumerConfig {
         backOff.setMaxElapsedTime(maxElapsed.toMillis());
 
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer));
+        DefaultKafkaConsumerFactory<String, byte[]> consumerFactory = new DefaultKafkaConsumerFactory<>(consumer);
+        // the consumer's fetch metrics include its lag per partition (kafka_consumer_fetch_manager_records_lag)
+        consumerFactory.addListener(new MicrometerConsumerListener<>(meters));
+        factory.setConsumerFactory(consumerFactory);
         factory.setConcurrency(concurrency);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         // the next poll does not wait for the group coordinator's answer: a commit lost in a crash or a rebalance only

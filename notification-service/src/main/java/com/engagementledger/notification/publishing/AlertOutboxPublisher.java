@@ -5,6 +5,7 @@ import com.engagementledger.notification.alerts.AlertChanged;
 import com.engagementledger.notification.alerts.Sql;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -52,7 +54,8 @@ class AlertOutboxPublisher {
     });
     private final AtomicBoolean drainRequested = new AtomicBoolean();
 
-    public AlertOutboxPublisher(JdbcClient jdbc, TransactionTemplate tx, Clock clock, KafkaProperties properties) {
+    public AlertOutboxPublisher(JdbcClient jdbc, TransactionTemplate tx, Clock clock, KafkaProperties properties,
+                                MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -62,7 +65,9 @@ class AlertOutboxPublisher {
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
-        this.kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer));
+        DefaultKafkaProducerFactory<String, CloudEvent> factory = new DefaultKafkaProducerFactory<>(producer);
+        factory.addListener(new MicrometerProducerListener<>(meters));
+        this.kafka = new KafkaTemplate<>(factory);
     }
 
     private record Pending(long seq, UUID changeId, UUID alertId, String engagementId, String changeType,

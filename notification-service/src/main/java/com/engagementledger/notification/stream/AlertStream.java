@@ -1,6 +1,8 @@
 package com.engagementledger.notification.stream;
 
 import com.engagementledger.support.security.Caller;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -33,8 +35,10 @@ class AlertStream {
     private final JdbcClient jdbc;
     private final List<Client> clients = new CopyOnWriteArrayList<>();
 
-    AlertStream(JdbcClient jdbc) {
+    AlertStream(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        Gauge.builder("ledger.notification.sse.clients", clients, List::size)
+                .description("SSE streams this instance is feeding").register(meters);
     }
 
     private static final class Client {

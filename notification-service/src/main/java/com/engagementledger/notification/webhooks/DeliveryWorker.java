@@ -1,6 +1,10 @@
 package com.engagementledger.notification.webhooks;
 
 import com.engagementledger.notification.alerts.Sql;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Delivers stored webhook deliveries. Due rows are leased with FOR UPDATE SKIP LOCKED (so instances never send
@@ -33,15 +38,33 @@ class DeliveryWorker {
     private final UrlGuard guard;
     private final WebhookProperties props;
     private final WebhookHttpClient http;
+    private final Timer delivered;
+    private final Timer failed;
+    private final Counter dead;
 
     DeliveryWorker(JdbcClient jdbc, TransactionTemplate tx, Clock clock, UrlGuard guard, WebhookProperties props,
-                   WebhookHttpClient http) {
+                   WebhookHttpClient http, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
         this.guard = guard;
         this.props = props;
         this.http = http;
+        this.delivered = attempts("delivered").register(meters);
+        this.failed = attempts("failed").register(meters);
+        this.dead = Counter.builder("ledger.notification.webhook.dead")
+                .description("deliveries given up after their last retry (DEAD)").register(meters);
+        Gauge.builder("ledger.notification.webhook.pending", this, DeliveryWorker::pending)
+                .description("deliveries waiting for their first or next attempt, of all instances").register(meters);
+    }
+
+    private static Timer.Builder attempts(String outcome) {
+        return Timer.builder("ledger.notification.webhook.attempts").tag("outcome", outcome)
+                .description("webhook delivery attempts and how long the receiver took to answer");
+    }
+
+    private long pending() {
+        return jdbc.sql("select count(*) from delivery where state = 'PENDING'").query(Long.class).single();
     }
 
     private record Claimed(UUID id, UUID subscriptionId, String messageId, String payload, int attempts,
@@ -103,7 +126,9 @@ class DeliveryWorker {
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        long durationMs = (System.nanoTime() - startedNanos) / 1_000_000;
+        long durationNanos = System.nanoTime() - startedNanos;
+        (error == null ? delivered : failed).record(durationNanos, TimeUnit.NANOSECONDS);
+        long durationMs = durationNanos / 1_000_000;
         Integer finalStatus = status;
         String finalError = error;
         tx.executeWithoutResult(s -> record(d, started, finalStatus, finalError, durationMs));
@@ -138,6 +163,7 @@ class DeliveryWorker {
                 .param("next", Sql.ts(next)).param("status", status).param("error", error).param("id", d.id())
                 .update();
         if (dead) {
+            this.dead.increment();
             jdbc.sql("""
                             update subscription set consecutive_dead = consecutive_dead + 1,
                                    enabled = case when consecutive_dead + 1 >= :limit then false else enabled end,

@@ -4,19 +4,23 @@ import com.engagementledger.notification.alerts.AlertSeverity;
 import com.engagementledger.notification.rules.RuleNames;
 import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.problem.ProblemCatalog;
+import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
 import com.engagementledger.support.security.Caller;
 import com.engagementledger.support.security.Roles;
+import com.engagementledger.support.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -28,6 +32,8 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/subscriptions")
 class SubscriptionController {
+    static final int MAX_PAGE_SIZE = 200;
+
     private final Subscriptions subscriptions;
     private final UrlGuard guard;
 
@@ -80,8 +86,10 @@ class SubscriptionController {
     }
 
     @GetMapping
-    List<Subscriptions.Subscription> list(Caller caller) {
-        return subscriptions.ownedBy(caller.subject(), caller.hasRole(Roles.ADMIN));
+    Page<Subscriptions.Subscription> list(Caller caller, @RequestParam(defaultValue = "0") int page,
+                                          @RequestParam(defaultValue = "50") int size) {
+        requirePage(page, size);
+        return subscriptions.ownedBy(caller.subject(), caller.hasRole(Roles.ADMIN), page, size);
     }
 
     @GetMapping("/{id}")
@@ -89,15 +97,28 @@ class SubscriptionController {
         return visible(caller, id);
     }
 
+    /** Newest first; every delivery stays on record (older ones on later pages). */
     @GetMapping("/{id}/deliveries")
-    List<Subscriptions.Delivery> deliveries(Caller caller, @PathVariable UUID id) {
+    Page<Subscriptions.Delivery> deliveries(Caller caller, @PathVariable UUID id,
+                                            @RequestParam(defaultValue = "0") int page,
+                                            @RequestParam(defaultValue = "50") int size) {
+        requirePage(page, size);
         visible(caller, id);
-        return subscriptions.deliveries(id);
+        return subscriptions.deliveries(id, page, size);
+    }
+
+    /** 204; the subscription and its deliveries stay readable (with deletedAt) for the record. */
+    @DeleteMapping("/{id}")
+    @Transactional
+    ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id) {
+        visible(caller, id);
+        subscriptions.delete(id);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
     ResponseEntity<Map<String, Object>> redeliver(Caller caller, @PathVariable UUID id, @PathVariable UUID deliveryId) {
-        Subscriptions.Subscription subscription = visible(caller, id);
+        Subscriptions.Subscription subscription = notDeleted(visible(caller, id));
         if (!subscription.enabled()) {
             throw ApiProblem.of(HttpStatus.CONFLICT, "webhooks.subscription.disabled", null, "subscription " + id
                     + " is disabled (" + subscription.disabledReason() + "); enable it first");
@@ -109,9 +130,26 @@ class SubscriptionController {
     @PostMapping("/{id}/enable")
     @Transactional
     Subscriptions.Subscription enable(Caller caller, @PathVariable UUID id) {
-        visible(caller, id);
+        notDeleted(visible(caller, id));
         subscriptions.enable(id);
         return subscriptions.find(id).orElseThrow();
+    }
+
+    private static Subscriptions.Subscription notDeleted(Subscriptions.Subscription subscription) {
+        if (subscription.deletedAt() != null) {
+            throw ApiProblem.of(HttpStatus.CONFLICT, "webhooks.subscription.deleted", null, "subscription "
+                    + subscription.id() + " was deleted at " + subscription.deletedAt());
+        }
+        return subscription;
+    }
+
+    private static void requirePage(int page, int size) {
+        if (page < 0) {
+            throw ApiProblem.invalidParameter("page", FieldRule.RANGE, "page must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ApiProblem.invalidParameter("size", FieldRule.RANGE, "size must be between 1 and " + MAX_PAGE_SIZE);
+        }
     }
 
     private Subscriptions.Subscription visible(Caller caller, UUID id) {

@@ -4,6 +4,7 @@ import com.engagementledger.notification.alerts.AlertChanged;
 import com.engagementledger.notification.alerts.AlertSeverity;
 import com.engagementledger.notification.alerts.Sql;
 import com.engagementledger.notification.publishing.AlertCloudEvents;
+import com.engagementledger.support.web.Page;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.context.event.EventListener;
@@ -22,7 +23,7 @@ import java.util.UUID;
 class Subscriptions {
     public record Subscription(UUID id, String url, List<String> engagements, List<String> rules,
                                AlertSeverity minSeverity, String ownerSub, List<String> ownerScope, boolean enabled,
-                               String disabledReason, Instant createdAt) {
+                               String disabledReason, Instant createdAt, Instant deletedAt) {
     }
 
     public record Attempt(Instant attemptedAt, Integer statusCode, String error, long durationMs) {
@@ -37,7 +38,7 @@ class Subscriptions {
             rs.getString("url"), Sql.strings(rs, "engagements"), Sql.strings(rs, "rules"),
             AlertSeverity.valueOf(rs.getString("min_severity")), rs.getString("owner_sub"),
             Sql.strings(rs, "owner_scope"), rs.getBoolean("enabled"), rs.getString("disabled_reason"),
-            Sql.instant(rs, "created_at"));
+            Sql.instant(rs, "created_at"), Sql.instant(rs, "deleted_at"));
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -66,13 +67,35 @@ class Subscriptions {
         return jdbc.sql("select * from subscription where id = :id").param("id", id).query(SUBSCRIPTION).optional();
     }
 
-    List<Subscription> ownedBy(String sub, boolean all) {
-        return jdbc.sql("select * from subscription where :all or owner_sub = :sub order by created_at")
-                .param("all", all).param("sub", sub).query(SUBSCRIPTION).list();
+    /** The subscriptions of one owner (of everyone for {@code all}), oldest first; deleted ones are not listed. */
+    Page<Subscription> ownedBy(String sub, boolean all, int page, int size) {
+        long total = jdbc.sql("select count(*) from subscription where (:all or owner_sub = :sub) and deleted_at is null")
+                .param("all", all).param("sub", sub).query(Long.class).single();
+        List<Subscription> items = jdbc.sql("""
+                        select * from subscription where (:all or owner_sub = :sub) and deleted_at is null
+                        order by created_at, id
+                        limit :limit offset :offset""")
+                .param("all", all).param("sub", sub).param("limit", size).param("offset", (long) page * size)
+                .query(SUBSCRIPTION).list();
+        return Page.of(items, page, size, total);
     }
 
     String secret(UUID id) {
         return jdbc.sql("select secret from subscription where id = :id").param("id", id).query(String.class).single();
+    }
+
+    /**
+     * Deleted: no more deliveries are stored for it and none of its waiting ones is attempted (they end CANCELLED);
+     * the subscription, its deliveries and their attempts stay, for the record. Deleting again changes nothing.
+     */
+    void delete(UUID id) {
+        jdbc.sql("""
+                        update subscription set deleted_at = coalesce(deleted_at, :now), enabled = false,
+                               disabled_reason = 'deleted'
+                        where id = :id""")
+                .param("now", Sql.ts(clock.instant())).param("id", id).update();
+        jdbc.sql("update delivery set state = 'CANCELLED', lease_until = null where subscription_id = :id and state = 'PENDING'")
+                .param("id", id).update();
     }
 
     void enable(UUID id) {
@@ -127,17 +150,21 @@ class Subscriptions {
         return event.toString();
     }
 
-    List<Delivery> deliveries(UUID subscriptionId) {
+    /** A subscription's deliveries, newest first, with each one's attempts. */
+    Page<Delivery> deliveries(UUID subscriptionId, int page, int size) {
+        long total = jdbc.sql("select count(*) from delivery where subscription_id = :id")
+                .param("id", subscriptionId).query(Long.class).single();
         List<Delivery> deliveries = jdbc.sql("""
-                        select * from delivery where subscription_id = :id order by created_at desc limit 200""")
-                .param("id", subscriptionId)
+                        select * from delivery where subscription_id = :id order by created_at desc, id
+                        limit :limit offset :offset""")
+                .param("id", subscriptionId).param("limit", size).param("offset", (long) page * size)
                 .query((rs, n) -> new Delivery(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
                         rs.getString("message_id"), rs.getString("event_type"), rs.getString("state"),
                         rs.getInt("attempts"), Sql.instant(rs, "next_attempt_at"),
                         (Integer) rs.getObject("last_status"), rs.getString("last_error"),
                         Sql.instant(rs, "created_at"), Sql.instant(rs, "delivered_at"), null))
                 .list();
-        return deliveries.stream().map(d -> new Delivery(d.id(), d.subscriptionId(), d.messageId(), d.eventType(),
+        List<Delivery> items = deliveries.stream().map(d -> new Delivery(d.id(), d.subscriptionId(), d.messageId(), d.eventType(),
                 d.state(), d.attempts(), d.nextAttemptAt(), d.lastStatus(), d.lastError(), d.createdAt(),
                 d.deliveredAt(), jdbc.sql("""
                                 select attempted_at, status_code, error, duration_ms from delivery_attempt
@@ -146,6 +173,7 @@ class Subscriptions {
                         .query((rs, n) -> new Attempt(Sql.instant(rs, "attempted_at"),
                                 (Integer) rs.getObject("status_code"), rs.getString("error"), rs.getLong("duration_ms")))
                         .list())).toList();
+        return Page.of(items, page, size, total);
     }
 
     /** A fresh PENDING copy of a delivery (same webhook-id, so receivers can de-duplicate). */

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static com.engagementledger.testsupport.PageAssert.assertPageEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -76,7 +77,8 @@ class AlertApiTest extends IntegrationTest {
 
         JsonNode mine = get("/alerts?engagementId=" + engagement + "&state=OPEN&rule=onboarding.early-departure",
                 lead(engagement)).body();
-        assertThat(mine.get("total").asLong()).isEqualTo(1);
+        assertPageEnvelope("/alerts", mine);
+        assertThat(mine.get("totalItems").asLong()).isEqualTo(1);
         assertThat(mine.get("items").get(0).get("id").asText()).isEqualTo(alert);
 
         String all = TestTokens.admin("admin");

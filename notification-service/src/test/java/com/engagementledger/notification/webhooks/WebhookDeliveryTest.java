@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static com.engagementledger.testsupport.PageAssert.assertPageEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -79,7 +80,8 @@ class WebhookDeliveryTest extends IntegrationTest {
     }
 
     private JsonNode deliveries(String token, String subscription) {
-        return get("/subscriptions/" + subscription + "/deliveries", token).body();
+        String list = "/subscriptions/" + subscription + "/deliveries";
+        return assertPageEnvelope(list, get(list, token).body());
     }
 
     @Test
@@ -182,5 +184,70 @@ class WebhookDeliveryTest extends IntegrationTest {
         // ... and it is the only one: the early departure before it was not fanned out to this subscription
         assertThat(delivered).hasSize(1);
         assertThat(delivered.get(0).get("messageId").asText()).isEqualTo(driftMessage);
+    }
+
+    /** Deleted: nothing more is stored for it or sent, and it stays readable with its deliveries, for the record. */
+    @Test
+    void a_deleted_subscription_gets_nothing_more_and_keeps_its_deliveries_for_the_record() {
+        String engagement = newId();
+        String token = lead(engagement);
+        String subscription = subscribe(token, engagement).get("id").asText();
+        earlyDeparture(engagement);
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(token, subscription),
+                d -> d.size() == 1 && d.get(0).get("state").asText().equals("SUCCEEDED"));
+
+        assertThat(delete("/subscriptions/" + subscription, lead(newId())).status()).isEqualTo(404);
+        assertThat(delete("/subscriptions/" + subscription, token).status()).isEqualTo(204);
+        assertThat(delete("/subscriptions/" + subscription, token).status()).isEqualTo(204);
+
+        // a second subscription on the same engagement is the marker: once it has the next alert's delivery, the
+        // fan-out that would have reached the deleted one has run
+        String witness = subscribe(token, engagement).get("id").asText();
+        alerts.open(new AlertCondition("quality.drift", engagement, "defect-leakage"), AlertSeverity.WARNING,
+                "drift", List.of()).orElseThrow();
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(token, witness), d -> d.size() == 1);
+
+        JsonNode kept = deliveries(token, subscription);
+        assertThat(kept).hasSize(1);
+        assertThat(kept.get(0).get("state").asText()).isEqualTo("SUCCEEDED");
+        assertThat(kept.get(0).get("attemptLog")).hasSize(1);
+        JsonNode deleted = get("/subscriptions/" + subscription, token).body();
+        assertThat(deleted.get("deletedAt").isTextual()).as(deleted.toString()).isTrue();
+        assertThat(deleted.get("enabled").asBoolean()).isFalse();
+        assertThat(assertPageEnvelope("/subscriptions", get("/subscriptions", token).body()).findValuesAsText("id"))
+                .containsExactly(witness);
+        Response redelivery = post("/subscriptions/" + subscription + "/deliveries/" + kept.get(0).get("id").asText()
+                + "/redeliver", token, null);
+        assertThat(redelivery.status()).isEqualTo(409);
+        assertThat(redelivery.body().get("rule").asText()).isEqualTo("webhooks.subscription.deleted");
+        assertThat(post("/subscriptions/" + subscription + "/enable", token, null).status()).isEqualTo(409);
+    }
+
+    /** Both lists answer the one page envelope, and every delivery stays reachable page by page. */
+    @Test
+    void subscriptions_and_deliveries_are_listed_in_the_page_envelope() {
+        String engagement = newId();
+        String token = lead(engagement);
+        String subscription = subscribe(token, engagement).get("id").asText();
+        earlyDeparture(engagement);
+        UUID drift = alerts.open(new AlertCondition("quality.drift", engagement, "defect-leakage"),
+                AlertSeverity.WARNING, "drift", List.of()).orElseThrow();
+        assertThat(drift).isNotNull();
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(token, subscription), d -> d.size() == 2);
+
+        JsonNode mine = get("/subscriptions", token).body();
+        assertThat(assertPageEnvelope("/subscriptions", mine).findValuesAsText("id")).containsExactly(subscription);
+        assertThat(mine.get("totalItems").asLong()).isEqualTo(1);
+
+        String list = "/subscriptions/" + subscription + "/deliveries";
+        JsonNode first = get(list + "?size=1", token).body();
+        JsonNode second = get(list + "?size=1&page=1", token).body();
+        assertThat(assertPageEnvelope(list, first)).hasSize(1);
+        assertThat(assertPageEnvelope(list, second)).hasSize(1);
+        assertThat(first.get("totalItems").asLong()).isEqualTo(2);
+        assertThat(first.get("totalPages").asLong()).isEqualTo(2);
+        assertThat(first.get("items").get(0).get("id").asText())
+                .isNotEqualTo(second.get("items").get(0).get("id").asText());
+        assertThat(get(list + "?size=0", token).status()).isEqualTo(400);
     }
 }

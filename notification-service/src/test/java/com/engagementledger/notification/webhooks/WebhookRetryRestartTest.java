@@ -40,6 +40,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static com.engagementledger.testsupport.PageAssert.assertPageEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -131,7 +132,8 @@ class WebhookRetryRestartTest extends IntegrationTest {
     }
 
     private JsonNode deliveries(String token, String subscription) {
-        return get("/subscriptions/" + subscription + "/deliveries", token).body();
+        String list = "/subscriptions/" + subscription + "/deliveries";
+        return assertPageEnvelope(list, get(list, token).body());
     }
 
     /** state and attempts of the subscription's deliveries, read from the database while no instance runs. */

@@ -29,6 +29,9 @@ class EventListener {
     public EventListener(EventApplier applier, MeterRegistry meters) {
         this.applier = applier;
         this.meters = meters;
+        // present at 0 from the start (the series without a type), so a rate or an alert on it has a series before
+        // the first unknown type arrives; each unknown type then counts in its own series beside it
+        unknown("").register(meters);
     }
 
     @KafkaListener(id = "scorecard-events", topics = "${ledger.kafka.topic}", groupId = "scorecard", batch = "true")
@@ -82,7 +85,11 @@ class EventListener {
         String type = MessageReader.header(record, "ce_type");
         log.debug("skipping unknown event type {} at {}-{}@{}", type, record.topic(), record.partition(),
                 record.offset());
-        Counter.builder("scorecard.events.unknown").description("events of types this service does not know, skipped")
-                .tag("type", type).register(meters).increment();
+        unknown(type).register(meters).increment();
+    }
+
+    private static Counter.Builder unknown(String type) {
+        return Counter.builder("scorecard.events.unknown").description("events of types this service does not know, skipped")
+                .tag("type", type);
     }
 }

@@ -4,8 +4,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The generations of the read model: readers see the ACTIVE one; the consumer also feeds one being BUILT. */
@@ -75,8 +78,21 @@ public class Generations {
         TABLES.forEach(table -> jdbc.sql("DELETE FROM " + table + " WHERE generation = ?").param(id).update());
     }
 
-    public Optional<Map<String, Object>> describe(int id) {
+    /** A generation as an operator follows it: what it is doing, since when, and how many events it has read. */
+    public record Status(int generation, String state, Instant startedAt, Instant finishedAt, long eventsRead,
+                         String message) {
+    }
+
+    public Optional<Status> describe(int id) {
         return jdbc.sql("SELECT id, state, started_at, finished_at, events_read, message FROM generation WHERE id = ?")
-                .param(id).query().listOfRows().stream().findFirst();
+                .param(id)
+                .query((rs, n) -> new Status(rs.getInt("id"), rs.getString("state"), instant(rs, "started_at"),
+                        instant(rs, "finished_at"), rs.getLong("events_read"), rs.getString("message")))
+                .optional();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }

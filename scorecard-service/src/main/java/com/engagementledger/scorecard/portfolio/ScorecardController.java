@@ -6,6 +6,7 @@ import com.engagementledger.scorecard.measures.Scorecard.Factor;
 import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
 import com.engagementledger.support.security.Caller;
+import com.engagementledger.support.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -39,7 +40,7 @@ class ScorecardController {
                     + "',desc' (colours sort GREEN < AMBER < RED). Filters: q (name, client or partner contains), "
                     + "status, colour (any factor, or the one named by factor).")
     @GetMapping("/scorecards")
-    PortfolioPage portfolio(Caller caller,
+    Page<PortfolioEntry> portfolio(Caller caller,
                             @RequestParam(required = false) String q,
                             @RequestParam(required = false) String status,
                             @RequestParam(required = false) String colour,
@@ -66,8 +67,7 @@ class ScorecardController {
                 .map(PortfolioEntry::of).toList();
         int from = Math.min(page * size, all.size());
         int to = Math.min(from + size, all.size());
-        return new PortfolioPage(all.subList(from, to), page, size, all.size(),
-                (all.size() + size - 1) / size);
+        return Page.of(all.subList(from, to), page, size, all.size());
     }
 
     @Operation(summary = "One engagement's scorecard: factor colours and every measure, now and over four weeks")
@@ -175,9 +175,5 @@ class ScorecardController {
             return new PortfolioEntry(s.engagementId(), s.name(), s.clientName(), s.partnerName(), s.status(),
                     s.startDate(), s.factors());
         }
-    }
-
-    /** A page of the portfolio; size is capped at 100. */
-    record PortfolioPage(List<PortfolioEntry> items, int page, int size, int totalItems, int totalPages) {
     }
 }

@@ -69,7 +69,7 @@ class RebuildService implements ApplicationRunner {
         return generation;
     }
 
-    Optional<Map<String, Object>> status(int generation) {
+    Optional<Generations.Status> status(int generation) {
         return generations.describe(generation);
     }
 

@@ -73,6 +73,15 @@ public abstract class IntegrationTest {
         return send(request.build());
     }
 
+    protected HttpResponse<String> post(String path, String token, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
     protected JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());
