@@ -192,6 +192,10 @@ public abstract class IntegrationTest {
         }
     }
 
+    protected Response delete(String path, String token) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), token);
+    }
+
     protected URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -63,11 +63,14 @@ class Subscriptions {
     }
 
     Optional<Subscription> find(UUID id) {
-        return jdbc.sql("select * from subscription where id = :id").param("id", id).query(SUBSCRIPTION).optional();
+        return jdbc.sql("select * from subscription where id = :id and deleted_at is null").param("id", id)
+                .query(SUBSCRIPTION).optional();
     }
 
     List<Subscription> ownedBy(String sub, boolean all) {
-        return jdbc.sql("select * from subscription where :all or owner_sub = :sub order by created_at")
+        return jdbc.sql("""
+                        select * from subscription where (:all or owner_sub = :sub) and deleted_at is null
+                        order by created_at""")
                 .param("all", all).param("sub", sub).query(SUBSCRIPTION).list();
     }
 
@@ -77,6 +80,23 @@ class Subscriptions {
 
     void enable(UUID id) {
         jdbc.sql("update subscription set enabled = true, disabled_reason = null, consecutive_dead = 0 where id = :id")
+                .param("id", id).update();
+    }
+
+    /**
+     * Deleted is disabled for good: no alert is fanned out to it and no delivery sent (both need it enabled), and it
+     * is gone from the API. Its deliveries stay; those still waiting are CANCELLED, so none looks pending.
+     */
+    void delete(UUID id, String by) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        update subscription set enabled = false, disabled_reason = 'deleted by ' || :by,
+                                                deleted_at = :now, deleted_by = :by
+                        where id = :id""")
+                .param("id", id).param("by", by).param("now", Sql.ts(now)).update();
+        jdbc.sql("""
+                        update delivery set state = 'CANCELLED', last_error = 'subscription deleted'
+                        where subscription_id = :id and state = 'PENDING'""")
                 .param("id", id).update();
     }
 
