@@ -25,24 +25,25 @@ class EngagementAccessTest {
         return new Http(port);
     }
 
-    private static String leadOf(String... engagements) {
-        return TestTokens.token("lead-of-" + String.join("-", engagements)).side("PARTNER").roles("LEAD")
+    /** A partner engineer's token: the side in the answer must come from it, not from a default. */
+    private static String partnerOf(String... engagements) {
+        return TestTokens.token("partner-of-" + String.join("-", engagements)).side("PARTNER").roles("PARTNER")
                 .engagements(engagements).sign();
     }
 
     @Test
     void an_engagement_in_the_token_is_served_with_the_caller_from_the_token() {
-        HttpResponse<String> response = http().get("/engagements/A", leadOf("A", "C"));
+        HttpResponse<String> response = http().get("/engagements/A", partnerOf("A", "C"));
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"engagementId\":\"A\"", "\"subject\":\"lead-of-A-C\"",
+        assertThat(response.body()).contains("\"engagementId\":\"A\"", "\"subject\":\"partner-of-A-C\"",
                 "\"side\":\"PARTNER\"");
-        assertThat(http().get("/engagements/C/things/t1", leadOf("A", "C")).statusCode()).isEqualTo(200);
+        assertThat(http().get("/engagements/C/things/t1", partnerOf("A", "C")).statusCode()).isEqualTo(200);
     }
 
     @Test
     void an_engagement_outside_the_token_is_404_never_403() {
-        assertThatProblem(http().get("/engagements/B", leadOf("A"))).hasStatus(404).hasRule("resource.not-found");
-        assertThatProblem(http().get("/engagements/B/things/t1", leadOf("A"))).hasStatus(404)
+        assertThatProblem(http().get("/engagements/B", partnerOf("A"))).hasStatus(404).hasRule("resource.not-found");
+        assertThatProblem(http().get("/engagements/B/things/t1", partnerOf("A"))).hasStatus(404)
                 .hasRule("resource.not-found");
         assertThatProblem(http().get("/engagements/B", TestTokens.token("nobody").roles("LEAD").engagements()
                 .sign())).hasStatus(404);
@@ -57,8 +58,8 @@ class EngagementAccessTest {
 
     @Test
     void an_engagement_found_through_another_resource_uses_the_same_rule() {
-        assertThat(http().get("/alerts/al-1?engagementId=A", leadOf("A")).statusCode()).isEqualTo(200);
-        assertThatProblem(http().get("/alerts/al-1?engagementId=B", leadOf("A"))).hasStatus(404)
+        assertThat(http().get("/alerts/al-1?engagementId=A", partnerOf("A")).statusCode()).isEqualTo(200);
+        assertThatProblem(http().get("/alerts/al-1?engagementId=B", partnerOf("A"))).hasStatus(404)
                 .hasRule("resource.not-found");
     }
 }

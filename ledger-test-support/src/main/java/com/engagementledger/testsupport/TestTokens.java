@@ -3,6 +3,7 @@ package com.engagementledger.testsupport;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -11,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * HS256 tokens as the identity provider (or the launcher) issues them, with DESIGN.md's claims: {@code sub},
@@ -54,6 +57,7 @@ public final class TestTokens {
         private List<String> engagements = List.of("*");
         private Instant expiresAt = Instant.now().plus(Duration.ofHours(1));
         private String secret = SECRET;
+        private final Map<String, Object> overrides = new LinkedHashMap<>();
 
         private Builder(String subject) {
             this.subject = subject;
@@ -99,15 +103,37 @@ public final class TestTokens {
             return this;
         }
 
+        /**
+         * Sets any claim after the ones above, e.g. {@code iss}, {@code aud}, or a hostile value of a standard one;
+         * {@code null} leaves the claim out of the token ({@code claim("exp", null)}: a token that never expires).
+         */
+        public Builder claim(String name, Object value) {
+            overrides.put(name, value);
+            return this;
+        }
+
         public String sign() {
-            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).claim("name", name)
-                    .claim("side", side).claim("roles", roles).claim("engagements", engagements)
-                    .issueTime(new Date()).expirationTime(Date.from(expiresAt));
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
             try {
-                jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+                return sign(JWSAlgorithm.HS256, new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
             } catch (JOSEException e) {
                 throw new IllegalArgumentException("cannot sign with this secret (at least 32 bytes are needed)", e);
+            }
+        }
+
+        /** Signs with another algorithm and key, as an identity provider does (RS256, ES256, ...). */
+        public String sign(JWSAlgorithm algorithm, JWSSigner signer) {
+            // an expired token was issued before it expired, or it would be refused as malformed, not as expired
+            Instant now = Instant.now();
+            Instant issuedAt = expiresAt.isAfter(now) ? now : expiresAt.minus(Duration.ofHours(1));
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).claim("name", name)
+                    .claim("side", side).claim("roles", roles).claim("engagements", engagements)
+                    .issueTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt));
+            overrides.forEach(claims::claim);
+            SignedJWT jwt = new SignedJWT(new JWSHeader(algorithm), claims.build());
+            try {
+                jwt.sign(signer);
+            } catch (JOSEException e) {
+                throw new IllegalArgumentException("cannot sign the token with " + algorithm, e);
             }
             return jwt.serialize();
         }

@@ -60,9 +60,26 @@ public class CommandRunner {
         this.http = http;
     }
 
-    /** Creates {@code target} with {@code command}: 201 with its Location, id and version. */
+    /**
+     * Creates {@code target} with {@code command}: 201 with its Location, id and version. A new resource has no
+     * version yet, so an If-Match sent to create one cannot hold: 412 (RFC 9110), after the syntax check every
+     * If-Match gets. A part of an existing resource (a workstream) is created by changing that resource, whose
+     * version its command's If-Match names.
+     */
     public ResponseEntity<CommandResult> create(Target target, Object body, Object command) {
+        if (!target.isPart()) {
+            refuseIfMatch();
+        }
         return run(new Request(target, true, body, command));
+    }
+
+    private void refuseIfMatch() {
+        String ifMatch = http.getHeader(IfMatch.HEADER);
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            IfMatch.parse(ifMatch);
+            throw ApiProblem.preconditionFailed(IfMatch.HEADER, "this request creates a resource, which has no "
+                    + "version yet: If-Match cannot hold (send it to change an existing resource)");
+        }
     }
 
     /**

@@ -15,4 +15,9 @@ public record Target(String kind, String id, String answerId) {
     public Target part(String partId) {
         return new Target(kind, id, partId);
     }
+
+    /** Whether this is a part of a resource that exists (and has a version) rather than a resource of its own. */
+    boolean isPart() {
+        return !id.equals(answerId);
+    }
 }

@@ -179,4 +179,32 @@ class ProblemDetailsTest extends IntegrationTest {
         assertProblem(lead.header("If-Match", "banana").post("/engagements/" + id + "/ownership/ON_CALL", assign), 400)
                 .hasRule("request.header.invalid").hasField("If-Match");
     }
+
+    /**
+     * A resource a POST creates has no version yet, so no If-Match can hold for it (RFC 9110: 412). A malformed one
+     * is 400 as on every command. A workstream or review is part of the engagement: If-Match is the engagement's.
+     */
+    @Test
+    void if_match_on_a_create_is_checked_and_refused_with_412() {
+        Api lead = api(TestTokens.lead("lead-anna"));
+        String id = lead.post("/engagements", Scenario.engagement("x")).id();
+        long before = storedEvents();
+        assertProblem(lead.header("If-Match", "banana").post("/engagements", Scenario.engagement("y")), 400)
+                .hasRule("request.header.invalid").hasField("If-Match");
+        assertProblem(lead.header("If-Match", "\"0\"").post("/engagements", Scenario.engagement("y")), 412)
+                .hasRule("request.precondition.failed").hasField("If-Match");
+        assertProblem(lead.header("If-Match", "*").post("/engagements/" + id + "/decisions",
+                Scenario.decision("t", "PROCESS", "REVERSIBLE")), 412).hasRule("request.precondition.failed");
+        assertProblem(lead.header("If-Match", "W/\"3\"").post("/engagements/" + id + "/incidents",
+                Map.of("severity", "SEV3", "service", "api", "title", "slow", "detectedAt", "2026-09-01T10:00:00Z")),
+                412).hasRule("request.precondition.failed");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        Map<String, Object> review = Map.of("kind", "WEEKLY_METRICS", "heldOn", "2026-08-10",
+                "attendees", java.util.List.of("anna"), "outcomes", java.util.List.of("on track"));
+        assertProblem(lead.header("If-Match", "\"7\"").post("/engagements/" + id + "/governance-reviews", review), 409)
+                .hasRule("concurrency.stale-version");
+        assertThat(lead.header("If-Match", "\"0\"").post("/engagements/" + id + "/governance-reviews", review)
+                .status()).isEqualTo(201);
+    }
 }

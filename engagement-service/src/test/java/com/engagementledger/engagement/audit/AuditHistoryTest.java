@@ -274,10 +274,17 @@ class AuditHistoryTest extends IntegrationTest {
         assertThat(endpoints.get(0)).isEqualTo("GET /engagements/" + a + "/history");
         assertThat(endpoints.get(1)).isEqualTo("GET /engagements/" + a + "/verify");
         assertThat(endpoints.get(2)).startsWith("GET /engagements/" + a + "?asOf=");
-        // a lead's reads are not auditor reads
+        // a lead's reads are not auditor reads: b's log holds the auditor's two refused reads (404) and nothing else
         anna.get("/engagements/" + b + "/history");
-        assertThat(api(TestTokens.admin("admin-ada")).get("/admin/audit-reads?engagement=" + b).json().get("items").size())
-                .isZero();
+        JsonNode readsOfB = api(TestTokens.admin("admin-ada")).get("/admin/audit-reads?engagement=" + b).json()
+                .get("items");
+        assertThat(readsOfB).hasSize(2);
+        readsOfB.forEach(r -> {
+            assertThat(r.get("actor").asText()).isEqualTo("auditor-ines");
+            assertThat(r.get("status").asInt()).isEqualTo(404);
+        });
+        assertThat(api(TestTokens.admin("admin-ada")).get("/admin/audit-reads?engagement=" + b + "&actor=lead-anna")
+                .json().get("items").size()).isZero();
     }
 
     @Autowired

@@ -60,6 +60,12 @@ public class ApiProblem extends RuntimeException {
         return invalid(ProblemCatalog.REQUEST_BODY_MALFORMED, field, fieldRule.rule(), detail);
     }
 
+    /** A conditional header ({@code If-Match}) that cannot hold for this request: 412. */
+    public static ApiProblem preconditionFailed(String header, String detail) {
+        return new ApiProblem(ProblemCatalog.REQUEST_PRECONDITION_FAILED.status(),
+                ProblemCatalog.REQUEST_PRECONDITION_FAILED.rule(), header, null, detail);
+    }
+
     public static ApiProblem staleVersion(String detail) {
         return of(ProblemCatalog.CONCURRENCY_STALE_VERSION, detail);
     }

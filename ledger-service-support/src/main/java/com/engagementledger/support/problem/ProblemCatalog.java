@@ -24,6 +24,8 @@ public enum ProblemCatalog {
     REQUEST_MEDIA_TYPE_NOT_ACCEPTABLE("request.media-type.not-acceptable", HttpStatus.NOT_ACCEPTABLE,
             "Media type not acceptable"),
     CONCURRENCY_STALE_VERSION("concurrency.stale-version", HttpStatus.CONFLICT, "Stale version"),
+    REQUEST_PRECONDITION_FAILED("request.precondition.failed", HttpStatus.PRECONDITION_FAILED,
+            "Precondition failed"),
     REQUEST_BODY_TOO_LARGE("request.body.too-large", HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large"),
     REQUEST_URI_TOO_LONG("request.uri.too-long", HttpStatus.URI_TOO_LONG, "Request URI too long"),
     REQUEST_MEDIA_TYPE_UNSUPPORTED("request.media-type.unsupported", HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -73,6 +75,7 @@ public enum ProblemCatalog {
             case 405 -> REQUEST_METHOD_NOT_ALLOWED;
             case 406 -> REQUEST_MEDIA_TYPE_NOT_ACCEPTABLE;
             case 409 -> CONCURRENCY_STALE_VERSION;
+            case 412 -> REQUEST_PRECONDITION_FAILED;
             case 413 -> REQUEST_BODY_TOO_LARGE;
             case 414 -> REQUEST_URI_TOO_LONG;
             case 415 -> REQUEST_MEDIA_TYPE_UNSUPPORTED;

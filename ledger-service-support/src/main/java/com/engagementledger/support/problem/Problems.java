@@ -1,5 +1,6 @@
 package com.engagementledger.support.problem;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -159,6 +160,9 @@ public final class Problems {
         }
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        // the container ends the answer once every filter is done: a filter around this one (a log of refusals)
+        // still acts before the client has the whole answer
+        json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .writeValue(response.getOutputStream(), problem);
     }
 }

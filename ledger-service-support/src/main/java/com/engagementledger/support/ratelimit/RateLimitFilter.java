@@ -1,14 +1,11 @@
 package com.engagementledger.support.ratelimit;
 
-import com.engagementledger.support.problem.ProblemCatalog;
-import com.engagementledger.support.problem.Problems;
 import com.engagementledger.support.ratelimit.RateLimitProperties.Limit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -19,10 +16,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Limits each client to its role's rate: the client is the verified token's subject, else the remote address.
- * Registered right after Spring Security, so a forged token cannot drain someone else's bucket. Registered before
- * it as well, the same filter finds no authentication yet and limits by address only: that is how callers without a
- * valid token can be limited too. Health is never limited.
+ * Limits each caller with a verified token to its role's rate, by the token's subject. Registered right after
+ * Spring Security, so a forged token cannot drain someone else's bucket; requests without a verified caller were
+ * limited by address before authentication ({@link AddressRateLimitFilter}) and pass. Health is never limited.
  */
 class RateLimitFilter extends OncePerRequestFilter {
     private static final String ROLE_PREFIX = "ROLE_";
@@ -39,27 +35,24 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+        return TooManyRequests.isHealth(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        boolean verified = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
-        Limit limit = properties.limitFor(verified ? roles(auth) : List.of());
-        String client = verified ? "sub:" + auth.getName() : "addr:" + request.getRemoteAddr();
-        long waitNanos = limiter.take(client, limit);
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Limit limit = properties.limitFor(roles(auth));
+        long waitNanos = limiter.take("sub:" + auth.getName(), limit);
         if (waitNanos == 0) {
             chain.doFilter(request, response);
             return;
         }
-        long retryAfterSeconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        Problems.write(request, response, Problems.of(ProblemCatalog.RATE_LIMIT_EXCEEDED, "this client sent more than "
-                + limit.burst() + " requests at once or more than " + limit.requestsPerSecond()
-                + " per second on average; retry after " + retryAfterSeconds + " s"), json);
+        TooManyRequests.answer(request, response, waitNanos, limit, "this client", json);
     }
 
     private static List<String> roles(Authentication auth) {

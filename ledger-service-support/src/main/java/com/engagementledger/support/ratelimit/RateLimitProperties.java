@@ -10,23 +10,37 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code ledger.api.rate-limit.*}: each client may send {@code burst} requests at once and
+ * {@code ledger.api.rate-limit.*}: each client with a valid token may send {@code burst} requests at once and
  * {@code requests-per-second} on average. {@code per-role.<ROLE>} gives a role its own limit (a token with several
- * roles gets the most generous of them); every other caller, and one without a token, gets the default.
+ * roles gets the most generous of them); every other verified caller gets the default. Requests without a valid
+ * token (none, a refused one, a public path) share their remote address's {@code per-address} limit, checked before
+ * authentication.
  */
 @ConfigurationProperties("ledger.api.rate-limit")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled,
                                   @DefaultValue("200") double requestsPerSecond,
                                   @DefaultValue("400") long burst,
-                                  Map<String, RoleLimit> perRole) {
+                                  Map<String, RoleLimit> perRole,
+                                  @DefaultValue PerAddress perAddress) {
 
     public RateLimitProperties {
         perRole = perRole == null ? Map.of() : Map.copyOf(perRole);
         defaultLimit(requestsPerSecond, burst);
+        perAddress.limit();
     }
 
     /** A role's knobs; one left out is the default's. */
     public record RoleLimit(Double requestsPerSecond, Long burst) {
+    }
+
+    /**
+     * The limit of one remote address for requests without a valid token. Generous for what such requests are for
+     * (a dashboard's static files, a mistyped token), far below what a flood needs.
+     */
+    public record PerAddress(@DefaultValue("20") double requestsPerSecond, @DefaultValue("100") long burst) {
+        public Limit limit() {
+            return new Limit(requestsPerSecond, burst);
+        }
     }
 
     /** A resolved limit; equal limits share nothing but their shape. */
@@ -63,6 +77,7 @@ public record RateLimitProperties(@DefaultValue("true") boolean enabled,
     Collection<Limit> allLimits() {
         java.util.List<Limit> all = new java.util.ArrayList<>(perRole.values().stream().map(this::resolve).toList());
         all.add(defaultLimit());
+        all.add(perAddress.limit());
         return all;
     }
 

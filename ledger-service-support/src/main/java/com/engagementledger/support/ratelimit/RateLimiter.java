@@ -27,9 +27,17 @@ final class RateLimiter {
 
     /** Takes a request's token: 0 when the client may go on, else the nanoseconds until it may. */
     long take(String client, Limit limit) {
-        ConsumptionProbe probe = buckets.get(client + "|" + limit.requestsPerSecond() + "/" + limit.burst(),
-                key -> bucket(limit)).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = bucket(client, limit).tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
+    }
+
+    /** Gives back a token taken for a request that turned out not to count against this bucket. */
+    void giveBack(String client, Limit limit) {
+        bucket(client, limit).addTokens(1);
+    }
+
+    private Bucket bucket(String client, Limit limit) {
+        return buckets.get(client + "|" + limit.requestsPerSecond() + "/" + limit.burst(), key -> bucket(limit));
     }
 
     private static Bucket bucket(Limit limit) {

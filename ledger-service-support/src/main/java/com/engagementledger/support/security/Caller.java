@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The verified caller, from the token's claims: {@code sub}, {@code name} (the subject when absent), {@code side}
- * ({@code CLIENT}/{@code PARTNER}; null when missing or unknown), {@code roles} and {@code engagements} (ids, or
- * {@code *} for all). A controller gets it as a method argument; the engagement in a path is checked before the
+ * The verified caller, from the token's claims: {@code sub}, {@code name} (the subject when absent or blank),
+ * {@code side} ({@code CLIENT}/{@code PARTNER}; null when missing), {@code roles} and {@code engagements} (ids, or
+ * {@code *} for all). The decoder refused tokens whose claims break {@link TokenClaimsValidator}'s rules. A controller gets it as a method argument; the engagement in a path is checked before the
  * controller runs ({@code EngagementAccessInterceptor}).
  */
 public record Caller(String subject, String displayName, Side side, Set<String> roles, Set<String> engagements) {
@@ -26,7 +26,8 @@ public record Caller(String subject, String displayName, Side side, Set<String> 
 
     public static Caller of(Jwt jwt) {
         String name = jwt.getClaimAsString("name");
-        return new Caller(jwt.getSubject(), name == null ? jwt.getSubject() : name, side(jwt.getClaimAsString("side")),
+        return new Caller(jwt.getSubject(), name == null || name.isBlank() ? jwt.getSubject() : name,
+                side(jwt.getClaimAsString("side")),
                 strings(jwt.getClaimAsStringList("roles")), strings(jwt.getClaimAsStringList("engagements")));
     }
 

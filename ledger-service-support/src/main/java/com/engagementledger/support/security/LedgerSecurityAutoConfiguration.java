@@ -2,6 +2,7 @@ package com.engagementledger.support.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -13,11 +14,16 @@ import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -28,6 +34,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -47,6 +54,9 @@ public class LedgerSecurityAutoConfiguration {
     private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
             "/swagger-ui/**"};
     private static final int MIN_SECRET_BYTES = 32;
+    private static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+    /** Clocks of the identity provider and the services may differ this much, never more (also Spring's default). */
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(60);
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
@@ -81,20 +91,36 @@ public class LedgerSecurityAutoConfiguration {
     }
 
     /**
-     * Local runs verify HS256 tokens with LEDGER_JWT_SECRET. With an issuer-uri configured this backs off and Spring
-     * Boot's decoder for that identity provider is used.
+     * The claims every token must satisfy besides its signature and lifetime ({@link TokenClaimsValidator}). Spring
+     * Boot adds every {@code OAuth2TokenValidator<Jwt>} bean to the decoder it builds for an identity provider, and
+     * the local HS256 decoder below uses this one, so the rules hold whichever decoder runs.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "ledgerTokenClaimsValidator")
+    OAuth2TokenValidator<Jwt> ledgerTokenClaimsValidator(LedgerSecurityProperties properties, Environment environment) {
+        String issuer = properties.checkedIssuer(environment.getProperty(ISSUER_URI));
+        return new TokenClaimsValidator(issuer, properties.checkedAudiences(issuer));
+    }
+
+    /**
+     * Local runs verify HS256 tokens with LEDGER_JWT_SECRET. With an identity provider configured this backs off and
+     * Spring Boot's decoder for it is used (which checks the lifetime with the same 60 s of clock skew).
      */
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
-    @Conditional(NoIssuerUri.class)
-    JwtDecoder hmacJwtDecoder(LedgerSecurityProperties properties) {
+    @Conditional(NoIdentityProvider.class)
+    JwtDecoder hmacJwtDecoder(LedgerSecurityProperties properties,
+                              @Qualifier("ledgerTokenClaimsValidator") OAuth2TokenValidator<Jwt> claims) {
         byte[] key = properties.jwtSecret().getBytes(StandardCharsets.UTF_8);
         if (key.length < MIN_SECRET_BYTES) {
             throw new IllegalStateException("LEDGER_JWT_SECRET (ledger.security.jwt-secret) must be set to at least "
-                    + MIN_SECRET_BYTES + " bytes, or spring.security.oauth2.resourceserver.jwt.issuer-uri configured");
+                    + MIN_SECRET_BYTES + " bytes, or " + ISSUER_URI + " configured");
         }
-        return NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(MAX_CLOCK_SKEW),
+                claims));
+        return decoder;
     }
 
     @Bean
@@ -122,13 +148,22 @@ public class LedgerSecurityAutoConfiguration {
         return converter;
     }
 
-    static class NoIssuerUri extends NoneNestedConditions {
-        NoIssuerUri() {
+    /** None of the ways Spring Boot builds a decoder for an identity provider is configured. */
+    static class NoIdentityProvider extends NoneNestedConditions {
+        NoIdentityProvider() {
             super(ConfigurationPhase.REGISTER_BEAN);
         }
 
-        @ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri")
+        @ConditionalOnProperty(ISSUER_URI)
         static class IssuerUriConfigured {
+        }
+
+        @ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri")
+        static class JwkSetUriConfigured {
+        }
+
+        @ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.public-key-location")
+        static class PublicKeyConfigured {
         }
     }
 }

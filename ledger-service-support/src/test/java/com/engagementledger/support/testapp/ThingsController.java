@@ -46,7 +46,8 @@ class ThingsController {
 
     @GetMapping("/engagements/{engagementId}")
     Map<String, Object> engagement(@PathVariable String engagementId, Caller caller) {
-        return Map.of("engagementId", engagementId, "subject", caller.subject(), "side", caller.side());
+        return Map.of("engagementId", engagementId, "subject", caller.subject(), "displayName", caller.displayName(),
+                "side", String.valueOf(caller.side()));
     }
 
     @GetMapping("/engagements/{engagementId}/things/{thingId}")

@@ -1,10 +1,13 @@
 package com.engagementledger.notification.stream;
 
+import com.engagementledger.support.problem.ApiProblem;
+import com.engagementledger.support.problem.ProblemCatalog;
 import com.engagementledger.support.security.Caller;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,8 +18,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * GET /alerts/stream: alert lifecycle changes as Server-Sent Events, only for the token's engagements. The SSE id
@@ -24,7 +30,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * has its own cursor and is fed from the alert_change table, which also makes every instance able to serve it.
  * Sequence numbers are taken when a change is written, not when it commits, so a change can appear after a later
  * one was streamed; each poll therefore also looks back over rows written in the last seconds and sends those the
- * client has not had yet.
+ * client has not had yet. Every open stream holds a thread's worth of polling and a connection, so one caller (token
+ * subject) may hold at most {@code ledger.notification.stream.max-per-caller} of them at once on an instance: 429
+ * beyond.
  */
 @RestController
 class AlertStream {
@@ -33,15 +41,22 @@ class AlertStream {
     private static final long HEARTBEAT_MILLIS = 15_000;
 
     private final JdbcClient jdbc;
+    private final int maxPerCaller;
     private final List<Client> clients = new CopyOnWriteArrayList<>();
+    /** Open streams per token subject; an entry leaves with the caller's last stream. */
+    private final Map<String, Integer> openPerCaller = new ConcurrentHashMap<>();
 
-    AlertStream(JdbcClient jdbc, MeterRegistry meters) {
+    AlertStream(JdbcClient jdbc, MeterRegistry meters,
+                @Value("${ledger.notification.stream.max-per-caller:10}") int maxPerCaller) {
         this.jdbc = jdbc;
+        this.maxPerCaller = maxPerCaller;
         Gauge.builder("ledger.notification.sse.clients", clients, List::size)
                 .description("SSE streams this instance is feeding").register(meters);
     }
 
     private static final class Client {
+        final String caller;
+        final AtomicBoolean closed = new AtomicBoolean();
         final SseEmitter emitter;
         final Set<String> visible;
         final long resumedAfter;
@@ -49,7 +64,8 @@ class AlertStream {
         volatile long cursor;
         volatile long lastWrite = System.currentTimeMillis();
 
-        Client(SseEmitter emitter, Set<String> visible, long cursor) {
+        Client(String caller, SseEmitter emitter, Set<String> visible, long cursor) {
+            this.caller = caller;
             this.emitter = emitter;
             this.visible = visible;
             this.cursor = cursor;
@@ -64,19 +80,37 @@ class AlertStream {
     SseEmitter stream(Caller caller, @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
         long cursor = lastEventId != null ? lastEventId
                 : jdbc.sql("select coalesce(max(seq), 0) from alert_change").query(Long.class).single();
+        if (openPerCaller.merge(caller.subject(), 1, Integer::sum) > maxPerCaller) {
+            release(caller.subject());
+            throw ApiProblem.of(ProblemCatalog.RATE_LIMIT_EXCEEDED, caller.subject() + " already has " + maxPerCaller
+                    + " alert streams open, the most one caller may hold; close one first");
+        }
         SseEmitter emitter = new SseEmitter(0L);
-        Client client = new Client(emitter, caller.seesAll() ? null : caller.engagements(), cursor);
-        emitter.onCompletion(() -> clients.remove(client));
-        emitter.onTimeout(() -> clients.remove(client));
-        emitter.onError(e -> clients.remove(client));
+        Client client = new Client(caller.subject(), emitter, caller.seesAll() ? null : caller.engagements(), cursor);
+        emitter.onCompletion(() -> drop(client));
+        emitter.onTimeout(() -> drop(client));
+        emitter.onError(e -> drop(client));
         try {
             emitter.send(SseEmitter.event().comment("connected"));
         } catch (IOException e) {
+            drop(client);
             emitter.completeWithError(e);
             return emitter;
         }
         clients.add(client);
         return emitter;
+    }
+
+    /** Forgets a client once, however many of the emitter's callbacks report its end, and frees its place. */
+    private void drop(Client client) {
+        if (client.closed.compareAndSet(false, true)) {
+            clients.remove(client);
+            release(client.caller);
+        }
+    }
+
+    private void release(String caller) {
+        openPerCaller.computeIfPresent(caller, (key, open) -> open <= 1 ? null : open - 1);
     }
 
     @Scheduled(fixedDelayString = "${ledger.notification.stream.poll-interval}")
@@ -115,7 +149,7 @@ class AlertStream {
                     client.lastWrite = System.currentTimeMillis();
                 }
             } catch (IOException | IllegalStateException e) {
-                clients.remove(client);
+                drop(client);
             } catch (RuntimeException e) {
                 log.warn("pushing alert changes to an SSE client failed", e);
             }

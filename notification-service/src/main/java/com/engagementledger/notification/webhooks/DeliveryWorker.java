@@ -134,6 +134,7 @@ class DeliveryWorker {
         tx.executeWithoutResult(s -> record(d, started, finalStatus, finalError, durationMs));
     }
 
+    /** A delivery whose subscription was deleted during the attempt stays CANCELLED (see Subscriptions#delete). */
     private void record(Claimed d, Instant at, Integer status, String error, long durationMs) {
         jdbc.sql("""
                         insert into delivery_attempt (delivery_id, attempted_at, status_code, error, duration_ms)
@@ -156,7 +157,8 @@ class DeliveryWorker {
         Instant next = at.plus(backoff(attempts));
         boolean dead = next.isAfter(first.plus(props.retry().maxAge()));
         jdbc.sql("""
-                        update delivery set state = :state, attempts = :attempts, first_attempt_at = :first,
+                        update delivery set state = case when state = 'CANCELLED' then state else :state end,
+                               attempts = :attempts, first_attempt_at = :first,
                                next_attempt_at = :next, last_status = :status, last_error = :error, lease_until = null
                         where id = :id""")
                 .param("state", dead ? "DEAD" : "PENDING").param("attempts", attempts).param("first", Sql.ts(first))
@@ -171,7 +173,7 @@ class DeliveryWorker {
                                        then (consecutive_dead + 1) || ' consecutive deliveries ended DEAD; last error: '
                                             || :error
                                        else disabled_reason end
-                            where id = :id""")
+                            where id = :id and deleted_at is null""")
                     .param("limit", props.disableAfterDeadDeliveries()).param("error", error)
                     .param("id", d.subscriptionId()).update();
         }

@@ -28,7 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Webhook subscriptions: create (secret shown once), read, deliveries, redeliver, re-enable. */
+/**
+ * Webhook subscriptions: create (secret shown once), read, deliveries, redeliver, re-enable, delete. The caller's
+ * current token decides, for ADMINs too: a subscription is visible only while the token covers every engagement of
+ * its filter, or is an all-engagements ({@code *}) token for one without; anything else is 404, as if it did not
+ * exist. Besides, only its owner ({@code sub}) or an ADMIN sees it.
+ */
 @RestController
 @RequestMapping("/subscriptions")
 class SubscriptionController {
@@ -61,7 +66,12 @@ class SubscriptionController {
             throw ApiProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, e.rule(), "url", e.getMessage());
         }
         Filter filter = request.filter() == null ? new Filter(List.of(), List.of(), null) : request.filter();
-        List<String> engagements = filter.engagements() == null ? List.of() : filter.engagements();
+        List<String> engagements = filter.engagements() == null || filter.engagements().isEmpty()
+                ? everyEngagementOf(caller) : filter.engagements();
+        if (engagements.isEmpty() && !caller.seesAll()) {
+            throw ApiProblem.of(HttpStatus.NOT_FOUND, ProblemCatalog.RESOURCE_NOT_FOUND.rule(), "filter.engagements",
+                    "the token covers no engagement to subscribe to");
+        }
         for (String engagement : engagements) {
             // an engagement outside the token's scope does not exist for this caller
             if (!caller.mayTouch(engagement)) {
@@ -89,7 +99,8 @@ class SubscriptionController {
     Page<Subscriptions.Subscription> list(Caller caller, @RequestParam(defaultValue = "0") int page,
                                           @RequestParam(defaultValue = "50") int size) {
         requirePage(page, size);
-        return subscriptions.ownedBy(caller.subject(), caller.hasRole(Roles.ADMIN), page, size);
+        return subscriptions.ownedBy(caller.subject(), caller.hasRole(Roles.ADMIN), caller.seesAll(),
+                List.copyOf(caller.engagements()), page, size);
     }
 
     @GetMapping("/{id}")
@@ -112,7 +123,7 @@ class SubscriptionController {
     @Transactional
     ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id) {
         visible(caller, id);
-        subscriptions.delete(id);
+        subscriptions.delete(id, caller.subject());
         return ResponseEntity.noContent().build();
     }
 
@@ -153,7 +164,26 @@ class SubscriptionController {
     }
 
     private Subscriptions.Subscription visible(Caller caller, UUID id) {
-        return subscriptions.find(id).filter(s -> caller.hasRole(Roles.ADMIN) || s.ownerSub().equals(caller.subject()))
+        return subscriptions.find(id)
+                .filter(s -> caller.hasRole(Roles.ADMIN) || s.ownerSub().equals(caller.subject()))
+                .filter(s -> covers(caller, s))
                 .orElseThrow(() -> ApiProblem.notFound("subscription", id));
+    }
+
+    /**
+     * Whether the caller's token, as it is now (not as it was at creation), covers the subscription: a subscription
+     * without an engagement filter receives every engagement's alerts, so only a {@code *} token covers it.
+     */
+    private static boolean covers(Caller caller, Subscriptions.Subscription subscription) {
+        return subscription.engagements().isEmpty() ? caller.seesAll()
+                : subscription.engagements().stream().allMatch(caller::mayTouch);
+    }
+
+    /**
+     * No filter means every engagement the token may see: none for a {@code *} token (every engagement, also later
+     * ones), else the token's engagements written out, so that the subscription says what it receives.
+     */
+    private static List<String> everyEngagementOf(Caller caller) {
+        return caller.seesAll() ? List.of() : caller.engagements().stream().sorted().toList();
     }
 }

@@ -64,18 +64,26 @@ class Subscriptions {
     }
 
     Optional<Subscription> find(UUID id) {
+        // a deleted subscription stays readable (with deletedAt), for the record
         return jdbc.sql("select * from subscription where id = :id").param("id", id).query(SUBSCRIPTION).optional();
     }
 
-    /** The subscriptions of one owner (of everyone for {@code all}), oldest first; deleted ones are not listed. */
-    Page<Subscription> ownedBy(String sub, boolean all, int page, int size) {
-        long total = jdbc.sql("select count(*) from subscription where (:all or owner_sub = :sub) and deleted_at is null")
-                .param("all", all).param("sub", sub).query(Long.class).single();
-        List<Subscription> items = jdbc.sql("""
-                        select * from subscription where (:all or owner_sub = :sub) and deleted_at is null
-                        order by created_at, id
-                        limit :limit offset :offset""")
-                .param("all", all).param("sub", sub).param("limit", size).param("offset", (long) page * size)
+    /**
+     * The subscriptions of one owner (of everyone for {@code all}) that a token covers as it is now, oldest first;
+     * deleted ones are not listed. {@code scope} is the token's engagements; {@code seesAll} a {@code *} token, the
+     * only one that covers a subscription without an engagement filter.
+     */
+    Page<Subscription> ownedBy(String sub, boolean all, boolean seesAll, List<String> scope, int page, int size) {
+        String where = """
+                (:all or owner_sub = :sub) and deleted_at is null
+                and (:seesAll or (cardinality(engagements) > 0 and engagements <@ :scope))""";
+        long total = jdbc.sql("select count(*) from subscription where " + where)
+                .param("all", all).param("sub", sub).param("seesAll", seesAll).param("scope", Sql.array(scope))
+                .query(Long.class).single();
+        List<Subscription> items = jdbc.sql("select * from subscription where " + where
+                        + " order by created_at, id limit :limit offset :offset")
+                .param("all", all).param("sub", sub).param("seesAll", seesAll).param("scope", Sql.array(scope))
+                .param("limit", size).param("offset", (long) page * size)
                 .query(SUBSCRIPTION).list();
         return Page.of(items, page, size, total);
     }
@@ -84,22 +92,25 @@ class Subscriptions {
         return jdbc.sql("select secret from subscription where id = :id").param("id", id).query(String.class).single();
     }
 
-    /**
-     * Deleted: no more deliveries are stored for it and none of its waiting ones is attempted (they end CANCELLED);
-     * the subscription, its deliveries and their attempts stay, for the record. Deleting again changes nothing.
-     */
-    void delete(UUID id) {
-        jdbc.sql("""
-                        update subscription set deleted_at = coalesce(deleted_at, :now), enabled = false,
-                               disabled_reason = 'deleted'
-                        where id = :id""")
-                .param("now", Sql.ts(clock.instant())).param("id", id).update();
-        jdbc.sql("update delivery set state = 'CANCELLED', lease_until = null where subscription_id = :id and state = 'PENDING'")
+    void enable(UUID id) {
+        jdbc.sql("update subscription set enabled = true, disabled_reason = null, consecutive_dead = 0 where id = :id")
                 .param("id", id).update();
     }
 
-    void enable(UUID id) {
-        jdbc.sql("update subscription set enabled = true, disabled_reason = null, consecutive_dead = 0 where id = :id")
+    /**
+     * Deleted is disabled for good: no alert is fanned out to it and no delivery sent (both need it enabled). It, its
+     * deliveries and their attempts stay readable, for the record; those still waiting end CANCELLED, so none looks
+     * pending. Deleting again changes nothing.
+     */
+    void delete(UUID id, String by) {
+        jdbc.sql("""
+                        update subscription set enabled = false, disabled_reason = 'deleted by ' || :by,
+                                                deleted_at = :now, deleted_by = :by
+                        where id = :id and deleted_at is null""")
+                .param("id", id).param("by", by).param("now", Sql.ts(clock.instant())).update();
+        jdbc.sql("""
+                        update delivery set state = 'CANCELLED', lease_until = null, last_error = 'subscription deleted'
+                        where subscription_id = :id and state = 'PENDING'""")
                 .param("id", id).update();
     }
 

@@ -5,6 +5,7 @@ import com.engagementledger.notification.IntegrationTest;
 import com.engagementledger.notification.alerts.AlertCondition;
 import com.engagementledger.notification.alerts.AlertSeverity;
 import com.engagementledger.notification.alerts.Alerts;
+import com.engagementledger.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -154,6 +155,40 @@ class AlertStreamTest extends IntegrationTest {
             // the two missed while disconnected, then the marker: nothing before Last-Event-ID, nothing twice
             assertThat(resumed.ids).hasSize(3);
             assertThat(resumed.ids).allMatch(id -> Long.parseLong(id) > Long.parseLong(firstId));
+        }
+    }
+
+    @Test
+    void one_caller_may_hold_ten_streams_at_once_and_the_eleventh_is_429() throws Exception {
+        String engagement = newId();
+        String token = TestTokens.token("streamer-" + newId()).roles("LEAD").engagements(engagement).sign();
+        List<SseClient> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                open.add(new SseClient(token, null));
+            }
+            // read as a stream: an eleventh stream that were accepted would never end
+            HttpResponse<InputStream> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            uri("/alerts/stream")).header("authorization", "Bearer " + token)
+                    .header("accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = refused.body()) {
+                assertThat(refused.statusCode()).isEqualTo(429);
+                assertThat(refused.headers().firstValue("content-type").orElse(""))
+                        .startsWith("application/problem+json");
+                assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8))
+                        .contains("\"rule\":\"rate.limit.exceeded\"");
+            }
+            // another caller is not held back by this one's streams, and this one's ten still stream
+            try (SseClient other = new SseClient(lead(engagement), null)) {
+                String engineer = earlyDeparture(engagement);
+                await().atMost(Duration.ofSeconds(20)).until(() -> other.data.stream().anyMatch(d -> d.contains(engineer)));
+                await().atMost(Duration.ofSeconds(20)).until(() -> open.stream()
+                        .allMatch(c -> c.data.stream().anyMatch(d -> d.contains(engineer))));
+            }
+        } finally {
+            for (SseClient client : open) {
+                client.close();
+            }
         }
     }
 }
