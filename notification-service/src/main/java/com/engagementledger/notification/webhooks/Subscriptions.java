@@ -76,7 +76,7 @@ class Subscriptions {
     Page<Subscription> ownedBy(String sub, boolean all, boolean seesAll, List<String> scope, int page, int size) {
         String where = """
                 (:all or owner_sub = :sub) and deleted_at is null
-                and (:seesAll or (cardinality(engagements) > 0 and engagements <@ :scope))""";
+                and (:seesAll or (cardinality(engagements) > 0 and engagements <@ cast(:scope as text[])))""";
         long total = jdbc.sql("select count(*) from subscription where " + where)
                 .param("all", all).param("sub", sub).param("seesAll", seesAll).param("scope", Sql.array(scope))
                 .query(Long.class).single();
