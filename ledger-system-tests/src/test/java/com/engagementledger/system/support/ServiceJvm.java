@@ -58,7 +58,9 @@ public final class ServiceJvm {
             throw new IllegalStateException(module + " is already running");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(),
+        // C1 only: the stack serves a few commands per second and restarts often; its CPU goes to starting up
+        List<String> command = List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
+                jar.toString(),
                 "--server.port=" + port);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
