@@ -50,6 +50,10 @@ class BusinessTimeTest extends IntegrationTest {
         refused(base, base + "/ownership/ON_CALL", owner("ravi", BEFORE_START), "ownership.time.before-start");
         refused(base, base + "/pause", Map.of("reason", "x", "effectiveAt", BEFORE_START),
                 "engagement.time.before-start");
+        Map<String, Object> level = Map.of("name", "Engineering lead", "contact", "lead@example.com",
+                "side", "CLIENT");
+        refused(base, base + "/escalation-path", Map.of("levels", List.of(level), "effectiveAt", BEFORE_START),
+                "governance.time.before-start");
 
         String decision = lead.post(base + "/decisions", proposal(PROPOSED)).id();
         String d = base + "/decisions/" + decision;
@@ -67,6 +71,8 @@ class BusinessTimeTest extends IntegrationTest {
         assertThat(lead.post(base + "/pause", Map.of("reason", "budget", "effectiveAt", "2026-09-10T08:00:00Z"))
                 .status()).isEqualTo(200);
         refused(base, base + "/resume", Map.of("reason", "ok", "effectiveAt", "2026-09-09T08:00:00Z"),
+                "engagement.time.backwards");
+        refused(base, base + "/close", Map.of("reason", "done", "effectiveAt", "2026-09-09T08:00:00Z"),
                 "engagement.time.backwards");
 
         // what was accepted shows when it happened, beside when it was recorded

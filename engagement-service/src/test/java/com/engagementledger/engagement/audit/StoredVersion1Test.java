@@ -9,6 +9,7 @@ import com.engagementledger.contract.DecisionEvents.DecisionProposedV2;
 import com.engagementledger.contract.EngagementEvents.EngagementPaused;
 import com.engagementledger.contract.EngagementEvents.OwnershipAssigned;
 import com.engagementledger.contract.EventCatalog;
+import com.engagementledger.contract.EventVersions;
 import com.engagementledger.engagement.support.Api;
 import com.engagementledger.engagement.support.IntegrationTest;
 import com.engagementledger.engagement.support.Scenario;
@@ -153,6 +154,32 @@ class StoredVersion1Test extends IntegrationTest {
         Files.writeString(export, lead.header("Accept", "application/x-ndjson").get(base + "/history").body());
         Verdict offline = LedgerVerify.verify(export, null, null);
         assertThat(offline.valid()).isTrue();
+    }
+
+    @Test
+    void a_stored_version_1_of_every_changed_type_is_read_as_its_current_version() throws Exception {
+        String storedAt = "2026-09-01T10:00:00.000Z";
+        for (EventVersions.Step step : EventVersions.steps()) {
+            String aggregateId = UUID.randomUUID().toString();
+            byte[] example;
+            try (var in = StoredVersion1Test.class.getResourceAsStream(
+                    "/examples/" + EventCatalog.typeName(step.from()) + ".json")) {
+                example = in.readAllBytes();
+            }
+            jdbc.sql("""
+                            insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
+                              type, time_stamp, payload_type, payload_revision, payload, meta_data)
+                            values (?, ?, 0, 'Legacy', ?, ?, null, ?, ?)""")
+                    .params(UUID.randomUUID().toString(), aggregateId, storedAt, step.from().getName(), example,
+                            METADATA.getBytes(StandardCharsets.UTF_8))
+                    .update();
+
+            Object read = eventStore.readEvents(aggregateId).next().getPayload();
+
+            assertThat(read).as(step.from().getSimpleName()).isInstanceOf(EventVersions.current(step.from()));
+            assertThat(read.getClass().getMethod("effectiveAt").invoke(read)).as(step.from().getSimpleName())
+                    .isEqualTo(Instant.parse(storedAt));
+        }
     }
 
     /**

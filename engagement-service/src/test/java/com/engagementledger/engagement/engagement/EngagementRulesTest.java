@@ -1,9 +1,12 @@
 package com.engagementledger.engagement.engagement;
 
+import com.engagementledger.contract.EngagementEvents.CoverageChangedV2;
 import com.engagementledger.contract.EngagementEvents.EngagementClosedV2;
 import com.engagementledger.contract.EngagementEvents.EngagementOpened;
 import com.engagementledger.contract.EngagementEvents.EngagementPausedV2;
 import com.engagementledger.contract.EngagementEvents.EngagementResumedV2;
+import com.engagementledger.contract.EngagementEvents.EscalationLevel;
+import com.engagementledger.contract.EngagementEvents.EscalationPathDefinedV2;
 import com.engagementledger.contract.EngagementEvents.GovernanceReviewHeld;
 import com.engagementledger.contract.EngagementEvents.OwnershipAssignedV2;
 import com.engagementledger.contract.EngagementEvents.OwnershipReassignedV2;
@@ -22,7 +25,9 @@ import com.engagementledger.engagement.common.BusinessTime;
 import com.engagementledger.engagement.common.EngagementId;
 import com.engagementledger.engagement.common.RuleViolation;
 import com.engagementledger.engagement.engagement.EngagementCommands.AssignOwnership;
+import com.engagementledger.engagement.engagement.EngagementCommands.ChangeCoverage;
 import com.engagementledger.engagement.engagement.EngagementCommands.CloseEngagement;
+import com.engagementledger.engagement.engagement.EngagementCommands.DefineEscalationPath;
 import com.engagementledger.engagement.engagement.EngagementCommands.OpenEngagement;
 import com.engagementledger.engagement.engagement.EngagementCommands.PauseEngagement;
 import com.engagementledger.engagement.engagement.EngagementCommands.RecordGovernanceReview;
@@ -282,5 +287,23 @@ class EngagementRulesTest {
                 .when(new PauseEngagement(ENGAGEMENT, null, "x", CLIENT_LEAD,
                         new BusinessTime(NOW.plusSeconds(3600), NOW)))
                 .expectException(violates("time.future"));
+    }
+
+    @Test
+    void a_coverage_change_or_escalation_path_is_not_before_the_one_it_replaces() {
+        fixture.given(OPENED, new CoverageChangedV2(ID, CoveragePattern.ASYNC_FIRST, LocalTime.of(9, 0),
+                        LocalTime.of(10, 0), "x", T1))
+                .when(new ChangeCoverage(ENGAGEMENT, null, CoveragePattern.HALF_DAY_OVERLAP, LocalTime.of(9, 0),
+                        LocalTime.of(13, 0), "y", CLIENT_LEAD, new BusinessTime(T1.minusSeconds(1), NOW)))
+                .expectException(violates("engagement.time.backwards"));
+        List<EscalationLevel> levels = List.of(new EscalationLevel("Lead", "lead@example.com", Side.CLIENT));
+        fixture.given(OPENED, new EscalationPathDefinedV2(ID, levels, T1))
+                .when(new DefineEscalationPath(ENGAGEMENT, null, levels, CLIENT_LEAD,
+                        new BusinessTime(T1.minusSeconds(1), NOW)))
+                .expectException(violates("governance.time.backwards"));
+        fixture.given(OPENED)
+                .when(new DefineEscalationPath(ENGAGEMENT, null, levels, CLIENT_LEAD,
+                        new BusinessTime(STARTS_AT.minusSeconds(1), NOW)))
+                .expectException(violates("governance.time.before-start"));
     }
 }
