@@ -10,12 +10,20 @@ import com.engagementledger.contract.Enums.Side;
 import com.engagementledger.contract.Enums.TransferCondition;
 import com.engagementledger.contract.Enums.WorkType;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 
-/** Events of the engagement itself: its terms, lifecycle, workstreams, ownership matrix and governance. */
+/**
+ * Events of the engagement itself: its terms, lifecycle, workstreams, ownership matrix and governance.
+ * <p>
+ * Version 2 of the lifecycle, coverage, workstream, ownership and escalation-path types adds {@code effectiveAt},
+ * when the fact happened (business time), which may be earlier than when the ledger recorded it. Version 1 stays
+ * for stored events and older messages; {@link EventVersions} lifts it (its effectiveAt is the moment it was
+ * recorded). The opening (startDate) and a review (heldOn) carried their business time from the start.
+ */
 public final class EngagementEvents {
     private EngagementEvents() {
     }
@@ -89,4 +97,53 @@ public final class EngagementEvents {
     public record EscalationLevel(String name, String contact, Side side) {
     }
 
+    @EventType("ledger.engagement.coverage-changed.v2")
+    public record CoverageChangedV2(String engagementId, CoveragePattern coveragePattern, LocalTime overlapStart,
+                                    LocalTime overlapEnd, String reason, Instant effectiveAt) implements LedgerEvent {
+    }
+
+    @EventType("ledger.engagement.paused.v2")
+    public record EngagementPausedV2(String engagementId, String reason, Instant effectiveAt) implements LedgerEvent {
+    }
+
+    @EventType("ledger.engagement.resumed.v2")
+    public record EngagementResumedV2(String engagementId, String reason, Instant effectiveAt) implements LedgerEvent {
+    }
+
+    @EventType("ledger.engagement.closed.v2")
+    public record EngagementClosedV2(String engagementId, String reason, Instant effectiveAt) implements LedgerEvent {
+    }
+
+    /** As version 1: the confirmed conditions always in TransferCondition's declaration order. */
+    @EventType("ledger.workstream.transferred.v2")
+    public record WorkstreamTransferredV2(String engagementId, String workstreamId, String name, WorkType workType,
+                                          Set<TransferCondition> confirmedConditions, boolean specialistSupportOnly,
+                                          Instant effectiveAt) implements LedgerEvent {
+        public WorkstreamTransferredV2 {
+            confirmedConditions = TransferCondition.inDeclarationOrder(confirmedConditions);
+        }
+    }
+
+    @EventType("ledger.ownership.assigned.v2")
+    public record OwnershipAssignedV2(String engagementId, OwnershipArea area, String ownerId, String ownerName,
+                                      Side ownerSide, String reason, Instant effectiveAt) implements LedgerEvent {
+    }
+
+    @EventType("ledger.ownership.reassigned.v2")
+    public record OwnershipReassignedV2(String engagementId, OwnershipArea area, String ownerId, String ownerName,
+                                        Side ownerSide, String previousOwnerId, Side previousOwnerSide,
+                                        String reason, Instant effectiveAt) implements LedgerEvent {
+    }
+
+    /** The area has no owner from effectiveAt on: undefined work, which the notification service alerts on. */
+    @EventType("ledger.ownership.revoked.v2")
+    public record OwnershipRevokedV2(String engagementId, OwnershipArea area, String previousOwnerId,
+                                     Side previousOwnerSide, String reason, Instant effectiveAt)
+            implements LedgerEvent {
+    }
+
+    @EventType("ledger.governance.escalation-path-defined.v2")
+    public record EscalationPathDefinedV2(String engagementId, List<EscalationLevel> levels, Instant effectiveAt)
+            implements LedgerEvent {
+    }
 }

@@ -34,6 +34,10 @@ public final class IncidentEvents {
             implements LedgerEvent {
     }
 
+    /**
+     * An incident may be resolved without a mitigation step (from acknowledged or escalated, as incident tools
+     * resolve): it then counts as mitigated at resolvedAt. Time to resolve is detectedAt → resolvedAt either way.
+     */
     @EventType("ledger.incident.resolved.v1")
     public record IncidentResolved(String engagementId, String incidentId, Severity severity, Instant detectedAt,
                                    Instant resolvedAt, String rootCause) implements LedgerEvent {

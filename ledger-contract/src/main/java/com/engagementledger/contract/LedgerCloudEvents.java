@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 
 /**
  * How a ledger event travels as a CloudEvent 1.0 (Kafka binary mode: {@code ce_*} headers, JSON data).
@@ -55,6 +59,27 @@ public final class LedgerCloudEvents {
     public static <E extends LedgerEvent> E fromJson(byte[] data, Class<E> type) {
         try {
             return JSON.readValue(data, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a valid " + EventCatalog.typeName(type) + " body", e);
+        }
+    }
+
+    /**
+     * A body of {@code type}, as the current version of that type: a body of an older version is lifted by
+     * {@link EventVersions} first, with {@code recordedAt} (the message's {@code ce_time}) as the moment it was
+     * recorded. Consumers read every version through here and handle only the current records.
+     */
+    public static LedgerEvent readCurrent(Class<? extends LedgerEvent> type, byte[] data, Instant recordedAt) {
+        if (EventVersions.isCurrent(type)) {
+            return fromJson(data, type);
+        }
+        try {
+            JsonNode tree = JSON.readTree(data);
+            if (!(tree instanceof ObjectNode object)) {
+                throw new IllegalArgumentException("a " + EventCatalog.typeName(type) + " body is a JSON object");
+            }
+            EventVersions.Lifted lifted = EventVersions.lift(type, object, recordedAt);
+            return JSON.treeToValue(lifted.data(), lifted.type());
         } catch (IOException e) {
             throw new UncheckedIOException("not a valid " + EventCatalog.typeName(type) + " body", e);
         }

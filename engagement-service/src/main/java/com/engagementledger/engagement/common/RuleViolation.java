@@ -6,14 +6,26 @@ package com.engagementledger.engagement.common;
  */
 public class RuleViolation extends RuntimeException {
     private final String rule;
+    private final String field;
 
     public RuleViolation(String rule, String message) {
+        this(rule, null, message);
+    }
+
+    /** A violation that one field of the request is at fault for, e.g. {@code effectiveAt}. */
+    public RuleViolation(String rule, String field, String message) {
         super(message);
         this.rule = rule;
+        this.field = field;
     }
 
     public String rule() {
         return rule;
+    }
+
+    /** The request field at fault, or null. */
+    public String field() {
+        return field;
     }
 
     /** Throws when the condition does not hold. */

@@ -1,10 +1,10 @@
 package com.engagementledger.engagement.decision;
 
-import com.engagementledger.contract.DecisionEvents.DecisionAccepted;
-import com.engagementledger.contract.DecisionEvents.DecisionApproved;
-import com.engagementledger.contract.DecisionEvents.DecisionProposed;
-import com.engagementledger.contract.DecisionEvents.DecisionReversed;
-import com.engagementledger.contract.DecisionEvents.DecisionSuperseded;
+import com.engagementledger.contract.DecisionEvents.DecisionAcceptedV2;
+import com.engagementledger.contract.DecisionEvents.DecisionApprovedV2;
+import com.engagementledger.contract.DecisionEvents.DecisionProposedV2;
+import com.engagementledger.contract.DecisionEvents.DecisionReversedV2;
+import com.engagementledger.contract.DecisionEvents.DecisionSupersededV2;
 import com.engagementledger.contract.Enums.DecisionCategory;
 import com.engagementledger.contract.Enums.DecisionStatus;
 import com.engagementledger.contract.Enums.Reversibility;
@@ -21,7 +21,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import com.engagementledger.engagement.common.BusinessTime;
 import com.engagementledger.engagement.common.Ids;
+
+import java.time.Instant;
 
 import static com.engagementledger.engagement.common.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -29,10 +32,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * An architecture-decision-record style entry. It is never edited or deleted: it is proposed, accepted (and for an
  * IRREVERSIBLE one approved by a second, different person), and later superseded or reversed with a reason.
+ * Each step happens at its business time (effectiveAt), never before the engagement's start nor before the step
+ * it follows.
  */
 @Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Decision {
+    private static final String FAMILY = "decision";
 
     @AggregateIdentifier
     private String decisionId;
@@ -41,6 +47,8 @@ public class Decision {
     private Reversibility reversibility;
     private DecisionStatus status;
     private String acceptedBy;
+    /** The business time of the latest step: the next one may not be earlier. */
+    private Instant lastStepAt;
 
     protected Decision() {
         // for Axon
@@ -50,10 +58,12 @@ public class Decision {
     public Decision(ProposeDecision command) {
         require(!command.decisionId().equals(command.supersedes()), "decision.supersede.self",
                 "a decision cannot supersede itself");
-        apply(new DecisionProposed(command.engagementId().value(), command.decisionId().value(), command.title(),
+        Instant effectiveAt = command.when().require(FAMILY, command.engagementStartsAt(), null, null);
+        apply(new DecisionProposedV2(command.engagementId().value(), command.decisionId().value(), command.title(),
                 command.category(),
                 command.context(), command.decision(), command.consequences(), command.alternatives(),
-                command.reversibility(), Ids.text(command.supersedes()), command.actor().id(), command.actor().side()));
+                command.reversibility(), Ids.text(command.supersedes()), command.actor().id(), command.actor().side(),
+                effectiveAt));
     }
 
 
@@ -62,8 +72,9 @@ public class Decision {
         require(status == DecisionStatus.PROPOSED, "decision.not-proposed",
                 "only a proposed decision can be accepted; it is " + status);
         requireClientFor(command.actor(), "accept");
-        apply(new DecisionAccepted(engagementId, decisionId, category, reversibility, command.actor().id(),
-                command.actor().side(), reversibility != Reversibility.IRREVERSIBLE));
+        Instant effectiveAt = notBeforeLastStep(command.when(), "its proposal");
+        apply(new DecisionAcceptedV2(engagementId, decisionId, category, reversibility, command.actor().id(),
+                command.actor().side(), reversibility != Reversibility.IRREVERSIBLE, effectiveAt));
     }
 
     @CommandHandler
@@ -73,7 +84,9 @@ public class Decision {
         require(!command.actor().id().equals(acceptedBy), "decision.second-approval.same-approver",
                 "the second approval must come from someone other than " + acceptedBy);
         requireClientFor(command.actor(), "approve");
-        apply(new DecisionApproved(engagementId, decisionId, command.actor().id(), command.actor().side()));
+        Instant effectiveAt = notBeforeLastStep(command.when(), "its acceptance");
+        apply(new DecisionApprovedV2(engagementId, decisionId, command.actor().id(), command.actor().side(),
+                effectiveAt));
     }
 
     @CommandHandler
@@ -84,8 +97,9 @@ public class Decision {
                 "the superseding decision must be in effect");
         require(!decisionId.equals(command.supersededBy().value()), "decision.supersede.self",
                 "a decision cannot supersede itself");
-        apply(new DecisionSuperseded(engagementId, decisionId, command.supersededBy().value(), command.reason(),
-                command.actor().id(), command.actor().side()));
+        Instant effectiveAt = notBeforeLastStep(command.when(), "the moment it took effect");
+        apply(new DecisionSupersededV2(engagementId, decisionId, command.supersededBy().value(), command.reason(),
+                command.actor().id(), command.actor().side(), effectiveAt));
     }
 
     @CommandHandler
@@ -93,8 +107,13 @@ public class Decision {
         require(status == DecisionStatus.IN_EFFECT || status == DecisionStatus.AWAITING_SECOND_APPROVAL,
                 "decision.not-in-effect", "only an accepted decision can be reversed; it is " + status);
         requireClientFor(command.actor(), "reverse");
-        apply(new DecisionReversed(engagementId, decisionId, category, reversibility, command.reason(),
-                command.actor().id(), command.actor().side()));
+        Instant effectiveAt = notBeforeLastStep(command.when(), "the decision's previous step");
+        apply(new DecisionReversedV2(engagementId, decisionId, category, reversibility, command.reason(),
+                command.actor().id(), command.actor().side(), effectiveAt));
+    }
+
+    private Instant notBeforeLastStep(BusinessTime when, String lastStep) {
+        return when.require(FAMILY, null, lastStepAt, lastStep);
     }
 
     private void requireClientFor(Actor actor, String what) {
@@ -104,32 +123,37 @@ public class Decision {
     }
 
     @EventSourcingHandler
-    void on(DecisionProposed event) {
+    void on(DecisionProposedV2 event) {
         decisionId = event.decisionId();
         engagementId = event.engagementId();
         category = event.category();
         reversibility = event.reversibility();
         status = DecisionStatus.PROPOSED;
+        lastStepAt = event.effectiveAt();
     }
 
     @EventSourcingHandler
-    void on(DecisionAccepted event) {
+    void on(DecisionAcceptedV2 event) {
         acceptedBy = event.acceptedBy();
         status = event.inEffect() ? DecisionStatus.IN_EFFECT : DecisionStatus.AWAITING_SECOND_APPROVAL;
+        lastStepAt = event.effectiveAt();
     }
 
     @EventSourcingHandler
-    void on(DecisionApproved event) {
+    void on(DecisionApprovedV2 event) {
         status = DecisionStatus.IN_EFFECT;
+        lastStepAt = event.effectiveAt();
     }
 
     @EventSourcingHandler
-    void on(DecisionSuperseded event) {
+    void on(DecisionSupersededV2 event) {
         status = DecisionStatus.SUPERSEDED;
+        lastStepAt = event.effectiveAt();
     }
 
     @EventSourcingHandler
-    void on(DecisionReversed event) {
+    void on(DecisionReversedV2 event) {
         status = DecisionStatus.REVERSED;
+        lastStepAt = event.effectiveAt();
     }
 }

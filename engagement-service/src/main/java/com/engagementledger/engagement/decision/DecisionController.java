@@ -3,12 +3,14 @@ package com.engagementledger.engagement.decision;
 import com.engagementledger.contract.Enums.DecisionCategory;
 import com.engagementledger.contract.Enums.DecisionStatus;
 import com.engagementledger.contract.Enums.Reversibility;
+import com.engagementledger.engagement.common.BusinessTime;
 import com.engagementledger.engagement.common.EngagementId;
 import com.engagementledger.engagement.decision.DecisionCommands.AcceptDecision;
 import com.engagementledger.engagement.decision.DecisionCommands.ApproveDecision;
 import com.engagementledger.engagement.decision.DecisionCommands.ProposeDecision;
 import com.engagementledger.engagement.decision.DecisionCommands.ReverseDecision;
 import com.engagementledger.engagement.decision.DecisionCommands.SupersedeDecision;
+import com.engagementledger.engagement.engagement.Engagements;
 import com.engagementledger.engagement.security.Actors;
 import com.engagementledger.engagement.view.ViewStore;
 import com.engagementledger.engagement.web.CommandResult;
@@ -35,22 +37,31 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
-/** Decisions of an engagement. */
+/**
+ * Decisions of an engagement. Every step takes an optional {@code effectiveAt}: when it happened (default: now),
+ * never in the future, before the engagement's start or before the step it follows.
+ */
 @RestController
 @RequestMapping("/engagements/{engagementId}/decisions")
 class DecisionController {
     private final CommandRunner runner;
     private final ViewStore views;
     private final DecisionSearch search;
+    private final Engagements engagements;
+    private final Clock clock;
     private final int maxPageSize;
 
-    DecisionController(CommandRunner runner, ViewStore views, DecisionSearch search,
-                       @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
+    DecisionController(CommandRunner runner, ViewStore views, DecisionSearch search, Engagements engagements,
+                       Clock clock, @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
         this.runner = runner;
         this.views = views;
         this.search = search;
+        this.engagements = engagements;
+        this.clock = clock;
         this.maxPageSize = maxPageSize;
     }
 
@@ -59,14 +70,20 @@ class DecisionController {
                           @NotBlank @Size(max = 20000) @SafeText String decision,
                           @Size(max = 20000) @SafeText String consequences,
                           @Size(max = 50) List<@NotBlank @Size(max = 2000) @SafeText String> alternatives,
-                          @NotNull Reversibility reversibility, @Size(max = 64) String supersedes) {
+                          @NotNull Reversibility reversibility, @Size(max = 64) String supersedes,
+                          Instant effectiveAt) {
     }
 
     record SupersedeRequest(@NotBlank @Size(max = 64) String supersededBy,
-                            @NotBlank @Size(max = 2000) @SafeText String reason) {
+                            @NotBlank @Size(max = 2000) @SafeText String reason, Instant effectiveAt) {
     }
 
-    record ReasonRequest(@NotBlank @Size(max = 2000) @SafeText String reason) {
+    record ReasonRequest(@NotBlank @Size(max = 2000) @SafeText String reason, Instant effectiveAt) {
+    }
+
+    /** The optional body of an acceptance or approval. */
+    record StepRequest(Instant effectiveAt) {
+        static final StepRequest NOW = new StepRequest(null);
     }
 
     @PostMapping
@@ -80,7 +97,8 @@ class DecisionController {
                 new ProposeDecision(id, new EngagementId(engagementId), body.title(), body.category(), body.context(),
                         body.decision(), body.consequences(),
                         body.alternatives() == null ? List.of() : body.alternatives(), body.reversibility(),
-                        DecisionId.orNull(body.supersedes()), Actors.of(caller)));
+                        DecisionId.orNull(body.supersedes()), Actors.of(caller), when(body.effectiveAt()),
+                        engagements.startsAt(engagementId)));
     }
 
     /** decidedBy matches the proposer, the acceptor or the second approver. */
@@ -109,16 +127,20 @@ class DecisionController {
 
     @PostMapping("/{decisionId}/acceptance")
     ResponseEntity<CommandResult> accept(Caller caller, @PathVariable String decisionId,
+                                         @RequestBody(required = false) StepRequest body,
                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
-        return runner.change(target(decisionId), decisionId,
-                new AcceptDecision(new DecisionId(decisionId), IfMatch.parse(ifMatch), Actors.of(caller)));
+        StepRequest step = body == null ? StepRequest.NOW : body;
+        return runner.change(target(decisionId), step, new AcceptDecision(new DecisionId(decisionId),
+                IfMatch.parse(ifMatch), Actors.of(caller), when(step.effectiveAt())));
     }
 
     @PostMapping("/{decisionId}/approval")
     ResponseEntity<CommandResult> approve(Caller caller, @PathVariable String decisionId,
+                                          @RequestBody(required = false) StepRequest body,
                                           @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
-        return runner.change(target(decisionId), decisionId,
-                new ApproveDecision(new DecisionId(decisionId), IfMatch.parse(ifMatch), Actors.of(caller)));
+        StepRequest step = body == null ? StepRequest.NOW : body;
+        return runner.change(target(decisionId), step, new ApproveDecision(new DecisionId(decisionId),
+                IfMatch.parse(ifMatch), Actors.of(caller), when(step.effectiveAt())));
     }
 
     @PostMapping("/{decisionId}/supersession")
@@ -128,7 +150,8 @@ class DecisionController {
         DecisionView successor = decision(engagementId, body.supersededBy()).state();
         return runner.change(target(decisionId), body, new SupersedeDecision(new DecisionId(decisionId),
                 IfMatch.parse(ifMatch), new DecisionId(body.supersededBy()),
-                successor.status == DecisionStatus.IN_EFFECT, body.reason(), Actors.of(caller)));
+                successor.status == DecisionStatus.IN_EFFECT, body.reason(), Actors.of(caller),
+                when(body.effectiveAt())));
     }
 
     @PostMapping("/{decisionId}/reversal")
@@ -136,7 +159,11 @@ class DecisionController {
                                           @Valid @RequestBody ReasonRequest body,
                                           @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
         return runner.change(target(decisionId), body, new ReverseDecision(new DecisionId(decisionId),
-                IfMatch.parse(ifMatch), body.reason(), Actors.of(caller)));
+                IfMatch.parse(ifMatch), body.reason(), Actors.of(caller), when(body.effectiveAt())));
+    }
+
+    private BusinessTime when(Instant effectiveAt) {
+        return BusinessTime.of(effectiveAt, clock);
     }
 
     private static Target target(String decisionId) {

@@ -29,7 +29,7 @@ public class DecisionView {
     public Step reversed;
     public String reason;
 
-    /** One step of the decision's life: who, for which side, when. */
-    public record Step(String by, Side side, Instant at) {
+    /** One step of the decision's life: who, for which side, when it happened (business time), when recorded. */
+    public record Step(String by, Side side, Instant at, Instant recordedAt) {
     }
 }

@@ -1,21 +1,22 @@
 package com.engagementledger.engagement.engagement;
 
-import com.engagementledger.contract.EngagementEvents.CoverageChanged;
-import com.engagementledger.contract.EngagementEvents.EngagementClosed;
+import com.engagementledger.contract.EngagementEvents.CoverageChangedV2;
+import com.engagementledger.contract.EngagementEvents.EngagementClosedV2;
 import com.engagementledger.contract.EngagementEvents.EngagementOpened;
-import com.engagementledger.contract.EngagementEvents.EngagementPaused;
-import com.engagementledger.contract.EngagementEvents.EngagementResumed;
-import com.engagementledger.contract.EngagementEvents.EscalationPathDefined;
+import com.engagementledger.contract.EngagementEvents.EngagementPausedV2;
+import com.engagementledger.contract.EngagementEvents.EngagementResumedV2;
+import com.engagementledger.contract.EngagementEvents.EscalationPathDefinedV2;
 import com.engagementledger.contract.EngagementEvents.GovernanceReviewHeld;
-import com.engagementledger.contract.EngagementEvents.OwnershipAssigned;
-import com.engagementledger.contract.EngagementEvents.OwnershipReassigned;
-import com.engagementledger.contract.EngagementEvents.OwnershipRevoked;
-import com.engagementledger.contract.EngagementEvents.WorkstreamTransferred;
+import com.engagementledger.contract.EngagementEvents.OwnershipAssignedV2;
+import com.engagementledger.contract.EngagementEvents.OwnershipReassignedV2;
+import com.engagementledger.contract.EngagementEvents.OwnershipRevokedV2;
+import com.engagementledger.contract.EngagementEvents.WorkstreamTransferredV2;
 import com.engagementledger.contract.Enums.EngagementStatus;
 import com.engagementledger.contract.Enums.OwnershipArea;
 import com.engagementledger.contract.Enums.Side;
 import com.engagementledger.contract.Enums.TransferCondition;
 import com.engagementledger.contract.Enums.Transferability;
+import com.engagementledger.engagement.common.BusinessTime;
 import com.engagementledger.engagement.engagement.EngagementCommands.AssignOwnership;
 import com.engagementledger.engagement.engagement.EngagementCommands.ChangeCoverage;
 import com.engagementledger.engagement.engagement.EngagementCommands.CloseEngagement;
@@ -32,6 +33,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -46,10 +48,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One client/partner relationship: its terms, lifecycle, the workstreams moved to the partner, the ownership
  * matrix and governance. Work items, decisions, incidents and engineers are aggregates of their own, so this
  * stream stays short; it is snapshotted all the same.
+ * <p>
+ * Every change happens at its business time (effectiveAt): not before the engagement's start, and not before the
+ * change it follows (a resumption its pause, an ownership change of an area the area's previous change).
  */
 @Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Engagement {
+    private static final String FAMILY = "engagement";
 
     @AggregateIdentifier
     private String engagementId;
@@ -57,6 +63,14 @@ public class Engagement {
     private LocalDate startDate;
     private Map<OwnershipArea, Owner> owners = new EnumMap<>(OwnershipArea.class);
     private Set<String> workstreamNames = new HashSet<>();
+    /** The engagement's first moment; null in a snapshot taken before it was kept (then: from startDate). */
+    private Instant startsAt;
+    /** Business time of the last pause, resumption or closure. */
+    private Instant statusChangedAt;
+    private Instant coverageChangedAt;
+    private Instant escalationPathDefinedAt;
+    /** Business time of each area's last assignment, reassignment or revocation. */
+    private Map<OwnershipArea, Instant> areaChangedAt = new EnumMap<>(OwnershipArea.class);
 
     /** Who owns an area now. */
     record Owner(String id, Side side) {
@@ -84,28 +98,34 @@ public class Engagement {
         requireNotClosed();
         require(!command.overlapStart().equals(command.overlapEnd()), "engagement.overlap.empty",
                 "the overlap window must not be empty");
-        apply(new CoverageChanged(engagementId, command.coveragePattern(), command.overlapStart(),
-                command.overlapEnd(), command.reason()));
+        Instant effectiveAt = command.when().require(FAMILY, startsAt(), coverageChangedAt,
+                "the last coverage change");
+        apply(new CoverageChangedV2(engagementId, command.coveragePattern(), command.overlapStart(),
+                command.overlapEnd(), command.reason(), effectiveAt));
     }
 
     @CommandHandler
     public void handle(PauseEngagement command) {
         require(status == EngagementStatus.ACTIVE, "engagement.pause.not-active",
                 "only an active engagement can be paused; it is " + status);
-        apply(new EngagementPaused(engagementId, command.reason()));
+        Instant effectiveAt = command.when().require(FAMILY, startsAt(), statusChangedAt, "its last resumption");
+        apply(new EngagementPausedV2(engagementId, command.reason(), effectiveAt));
     }
 
     @CommandHandler
     public void handle(ResumeEngagement command) {
         require(status == EngagementStatus.PAUSED, "engagement.resume.not-paused",
                 "only a paused engagement can be resumed; it is " + status);
-        apply(new EngagementResumed(engagementId, command.reason()));
+        Instant effectiveAt = command.when().require(FAMILY, startsAt(), statusChangedAt, "its pause");
+        apply(new EngagementResumedV2(engagementId, command.reason(), effectiveAt));
     }
 
     @CommandHandler
     public void handle(CloseEngagement command) {
         requireNotClosed();
-        apply(new EngagementClosed(engagementId, command.reason()));
+        Instant effectiveAt = command.when().require(FAMILY, startsAt(), statusChangedAt,
+                "its last pause or resumption");
+        apply(new EngagementClosedV2(engagementId, command.reason(), effectiveAt));
     }
 
     @CommandHandler
@@ -126,8 +146,9 @@ public class Engagement {
                 "a workstream named '" + command.name() + "' was already transferred");
         Set<TransferCondition> confirmed = command.confirmedConditions() == null || command.confirmedConditions().isEmpty()
                 ? EnumSet.noneOf(TransferCondition.class) : EnumSet.copyOf(command.confirmedConditions());
-        apply(new WorkstreamTransferred(engagementId, command.workstreamId(), command.name(), command.workType(),
-                confirmed, transferability == Transferability.SPECIALIST_SUPPORT_ONLY));
+        Instant effectiveAt = command.when().require("workstream", startsAt(), null, null);
+        apply(new WorkstreamTransferredV2(engagementId, command.workstreamId(), command.name(), command.workType(),
+                confirmed, transferability == Transferability.SPECIALIST_SUPPORT_ONLY, effectiveAt));
     }
 
     @CommandHandler
@@ -138,14 +159,16 @@ public class Engagement {
                 area + " stays with the client: its owner must be on the CLIENT side");
         Owner current = owners.get(area);
         if (current == null) {
-            apply(new OwnershipAssigned(engagementId, area, command.ownerId(), command.ownerName(),
-                    command.ownerSide(), command.reason()));
+            Instant effectiveAt = ownershipTime(command.when(), area);
+            apply(new OwnershipAssignedV2(engagementId, area, command.ownerId(), command.ownerName(),
+                    command.ownerSide(), command.reason(), effectiveAt));
             return;
         }
         require(!current.id().equals(command.ownerId()), "ownership.owner.unchanged",
                 command.ownerId() + " already owns " + area);
-        apply(new OwnershipReassigned(engagementId, area, command.ownerId(), command.ownerName(), command.ownerSide(),
-                current.id(), current.side(), command.reason()));
+        Instant effectiveAt = ownershipTime(command.when(), area);
+        apply(new OwnershipReassignedV2(engagementId, area, command.ownerId(), command.ownerName(), command.ownerSide(),
+                current.id(), current.side(), command.reason(), effectiveAt));
     }
 
     @CommandHandler
@@ -153,7 +176,9 @@ public class Engagement {
         requireNotClosed();
         Owner current = owners.get(command.area());
         require(current != null, "ownership.area.unowned", command.area() + " has no owner to revoke");
-        apply(new OwnershipRevoked(engagementId, command.area(), current.id(), current.side(), command.reason()));
+        Instant effectiveAt = ownershipTime(command.when(), command.area());
+        apply(new OwnershipRevokedV2(engagementId, command.area(), current.id(), current.side(), command.reason(),
+                effectiveAt));
     }
 
     @CommandHandler
@@ -168,7 +193,19 @@ public class Engagement {
     @CommandHandler
     public void handle(DefineEscalationPath command) {
         requireNotClosed();
-        apply(new EscalationPathDefined(engagementId, command.levels()));
+        Instant effectiveAt = command.when().require("governance", startsAt(), escalationPathDefinedAt,
+                "the escalation path it replaces");
+        apply(new EscalationPathDefinedV2(engagementId, command.levels(), effectiveAt));
+    }
+
+    /** An ownership change happens after the engagement started and after the area's previous change. */
+    private Instant ownershipTime(BusinessTime when, OwnershipArea area) {
+        return when.require("ownership", startsAt(), areaChangedAt.get(area),
+                "the change of " + area + " it replaces");
+    }
+
+    private Instant startsAt() {
+        return startsAt != null ? startsAt : BusinessTime.startOf(startDate, null);
     }
 
     private void requireNotClosed() {
@@ -180,40 +217,57 @@ public class Engagement {
         engagementId = event.engagementId();
         status = EngagementStatus.ACTIVE;
         startDate = event.startDate();
+        startsAt = BusinessTime.startOf(event.startDate(), event.clientTimeZone());
     }
 
     @EventSourcingHandler
-    void on(EngagementPaused event) {
+    void on(EngagementPausedV2 event) {
         status = EngagementStatus.PAUSED;
+        statusChangedAt = event.effectiveAt();
     }
 
     @EventSourcingHandler
-    void on(EngagementResumed event) {
+    void on(CoverageChangedV2 event) {
+        coverageChangedAt = event.effectiveAt();
+    }
+
+    @EventSourcingHandler
+    void on(EscalationPathDefinedV2 event) {
+        escalationPathDefinedAt = event.effectiveAt();
+    }
+
+    @EventSourcingHandler
+    void on(EngagementResumedV2 event) {
         status = EngagementStatus.ACTIVE;
+        statusChangedAt = event.effectiveAt();
     }
 
     @EventSourcingHandler
-    void on(EngagementClosed event) {
+    void on(EngagementClosedV2 event) {
         status = EngagementStatus.CLOSED;
+        statusChangedAt = event.effectiveAt();
     }
 
     @EventSourcingHandler
-    void on(WorkstreamTransferred event) {
+    void on(WorkstreamTransferredV2 event) {
         workstreamNames.add(event.name().toLowerCase());
     }
 
     @EventSourcingHandler
-    void on(OwnershipAssigned event) {
+    void on(OwnershipAssignedV2 event) {
         owners.put(event.area(), new Owner(event.ownerId(), event.ownerSide()));
+        areaChangedAt.put(event.area(), event.effectiveAt());
     }
 
     @EventSourcingHandler
-    void on(OwnershipReassigned event) {
+    void on(OwnershipReassignedV2 event) {
         owners.put(event.area(), new Owner(event.ownerId(), event.ownerSide()));
+        areaChangedAt.put(event.area(), event.effectiveAt());
     }
 
     @EventSourcingHandler
-    void on(OwnershipRevoked event) {
+    void on(OwnershipRevokedV2 event) {
         owners.remove(event.area());
+        areaChangedAt.put(event.area(), event.effectiveAt());
     }
 }

@@ -11,6 +11,7 @@ import com.engagementledger.contract.Enums.Side;
 import com.engagementledger.contract.Enums.TransferCondition;
 import com.engagementledger.contract.Enums.WorkType;
 import com.engagementledger.engagement.common.Actor;
+import com.engagementledger.engagement.common.BusinessTime;
 import com.engagementledger.engagement.common.EngagementId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
@@ -20,7 +21,10 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 
-/** Commands of the Engagement aggregate. expectedVersion comes from If-Match; null means "any version". */
+/**
+ * Commands of the Engagement aggregate. expectedVersion comes from If-Match; null means "any version". {@code when}:
+ * the change's business time (the request's effectiveAt, or now) and the clock's now.
+ */
 public final class EngagementCommands {
     private EngagementCommands() {
     }
@@ -34,34 +38,40 @@ public final class EngagementCommands {
 
     public record ChangeCoverage(@TargetAggregateIdentifier EngagementId engagementId,
                                  @TargetAggregateVersion Long expectedVersion, CoveragePattern coveragePattern,
-                                 LocalTime overlapStart, LocalTime overlapEnd, String reason, Actor actor) {
+                                 LocalTime overlapStart, LocalTime overlapEnd, String reason, Actor actor,
+                                 BusinessTime when) {
     }
 
     public record PauseEngagement(@TargetAggregateIdentifier EngagementId engagementId,
-                                  @TargetAggregateVersion Long expectedVersion, String reason, Actor actor) {
+                                  @TargetAggregateVersion Long expectedVersion, String reason, Actor actor,
+                                  BusinessTime when) {
     }
 
     public record ResumeEngagement(@TargetAggregateIdentifier EngagementId engagementId,
-                                   @TargetAggregateVersion Long expectedVersion, String reason, Actor actor) {
+                                   @TargetAggregateVersion Long expectedVersion, String reason, Actor actor,
+                                   BusinessTime when) {
     }
 
     public record CloseEngagement(@TargetAggregateIdentifier EngagementId engagementId,
-                                  @TargetAggregateVersion Long expectedVersion, String reason, Actor actor) {
+                                  @TargetAggregateVersion Long expectedVersion, String reason, Actor actor,
+                                  BusinessTime when) {
     }
 
     public record TransferWorkstream(@TargetAggregateIdentifier EngagementId engagementId,
                                      @TargetAggregateVersion Long expectedVersion, String workstreamId, String name,
-                                     WorkType workType, Set<TransferCondition> confirmedConditions, Actor actor) {
+                                     WorkType workType, Set<TransferCondition> confirmedConditions, Actor actor,
+                                     BusinessTime when) {
     }
 
     public record AssignOwnership(@TargetAggregateIdentifier EngagementId engagementId,
                                   @TargetAggregateVersion Long expectedVersion, OwnershipArea area, String ownerId,
-                                  String ownerName, Side ownerSide, String reason, Actor actor) {
+                                  String ownerName, Side ownerSide, String reason, Actor actor,
+                                  BusinessTime when) {
     }
 
     public record RevokeOwnership(@TargetAggregateIdentifier EngagementId engagementId,
                                   @TargetAggregateVersion Long expectedVersion, OwnershipArea area, String reason,
-                                  Actor actor) {
+                                  Actor actor, BusinessTime when) {
     }
 
     public record RecordGovernanceReview(@TargetAggregateIdentifier EngagementId engagementId,
@@ -72,6 +82,6 @@ public final class EngagementCommands {
 
     public record DefineEscalationPath(@TargetAggregateIdentifier EngagementId engagementId,
                                        @TargetAggregateVersion Long expectedVersion, List<EscalationLevel> levels,
-                                       Actor actor) {
+                                       Actor actor, BusinessTime when) {
     }
 }

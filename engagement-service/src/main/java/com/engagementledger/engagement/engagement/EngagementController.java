@@ -2,6 +2,7 @@ package com.engagementledger.engagement.engagement;
 
 import com.engagementledger.contract.EngagementEvents.EscalationLevel;
 import com.engagementledger.contract.Enums.OwnershipArea;
+import com.engagementledger.engagement.common.BusinessTime;
 import com.engagementledger.engagement.common.EngagementId;
 import com.engagementledger.engagement.common.Ids;
 import com.engagementledger.engagement.engagement.EngagementCommands.AssignOwnership;
@@ -45,7 +46,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +60,15 @@ class EngagementController {
     private final CommandRunner runner;
     private final Engagements engagements;
     private final ViewStore views;
+    private final Clock clock;
     private final int maxPageSize;
 
-    EngagementController(CommandRunner runner, Engagements engagements, ViewStore views,
+    EngagementController(CommandRunner runner, Engagements engagements, ViewStore views, Clock clock,
                          @Value("${ledger.api.max-page-size:200}") int maxPageSize) {
         this.runner = runner;
         this.engagements = engagements;
         this.views = views;
+        this.clock = clock;
         this.maxPageSize = maxPageSize;
     }
 
@@ -121,7 +126,7 @@ class EngagementController {
                                            @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
         return runner.change(target(engagementId), body, new ChangeCoverage(new EngagementId(engagementId),
                 IfMatch.parse(ifMatch), body.coveragePattern(), body.overlapStart(), body.overlapEnd(), body.reason(),
-                Actors.of(caller)));
+                Actors.of(caller), when(body.effectiveAt())));
     }
 
     @PostMapping("/{engagementId}/pause")
@@ -129,7 +134,7 @@ class EngagementController {
                                         @Valid @RequestBody ReasonRequest body,
                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
         return runner.change(target(engagementId), body, new PauseEngagement(new EngagementId(engagementId),
-                IfMatch.parse(ifMatch), body.reason(), Actors.of(caller)));
+                IfMatch.parse(ifMatch), body.reason(), Actors.of(caller), when(body.effectiveAt())));
     }
 
     @PostMapping("/{engagementId}/resume")
@@ -137,7 +142,7 @@ class EngagementController {
                                          @Valid @RequestBody ReasonRequest body,
                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
         return runner.change(target(engagementId), body, new ResumeEngagement(new EngagementId(engagementId),
-                IfMatch.parse(ifMatch), body.reason(), Actors.of(caller)));
+                IfMatch.parse(ifMatch), body.reason(), Actors.of(caller), when(body.effectiveAt())));
     }
 
     @PostMapping("/{engagementId}/close")
@@ -145,7 +150,7 @@ class EngagementController {
                                         @Valid @RequestBody ReasonRequest body,
                                         @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
         return runner.change(target(engagementId), body, new CloseEngagement(new EngagementId(engagementId),
-                IfMatch.parse(ifMatch), body.reason(), Actors.of(caller)));
+                IfMatch.parse(ifMatch), body.reason(), Actors.of(caller), when(body.effectiveAt())));
     }
 
     @PostMapping("/{engagementId}/workstreams")
@@ -155,7 +160,8 @@ class EngagementController {
         String workstreamId = Ids.newId();
         return runner.create(target(engagementId).part(workstreamId), body,
                 new TransferWorkstream(new EngagementId(engagementId), IfMatch.parse(ifMatch), workstreamId,
-                        body.name(), body.workType(), body.confirmedConditions(), Actors.of(caller)));
+                        body.name(), body.workType(), body.confirmedConditions(), Actors.of(caller),
+                        when(body.effectiveAt())));
     }
 
     @PostMapping("/{engagementId}/ownership/{area}")
@@ -164,7 +170,7 @@ class EngagementController {
                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
         return runner.change(target(engagementId), body, new AssignOwnership(new EngagementId(engagementId),
                 IfMatch.parse(ifMatch), area, body.ownerId(), body.ownerName(), body.ownerSide(), body.reason(),
-                Actors.of(caller)));
+                Actors.of(caller), when(body.effectiveAt())));
     }
 
     @PostMapping("/{engagementId}/ownership/{area}/revocation")
@@ -172,7 +178,7 @@ class EngagementController {
                                          @PathVariable OwnershipArea area, @Valid @RequestBody ReasonRequest body,
                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
         return runner.change(target(engagementId), body, new RevokeOwnership(new EngagementId(engagementId),
-                IfMatch.parse(ifMatch), area, body.reason(), Actors.of(caller)));
+                IfMatch.parse(ifMatch), area, body.reason(), Actors.of(caller), when(body.effectiveAt())));
     }
 
     @PostMapping("/{engagementId}/governance-reviews")
@@ -193,7 +199,11 @@ class EngagementController {
         List<EscalationLevel> levels = body.levels().stream()
                 .map(l -> new EscalationLevel(l.name(), l.contact(), l.side())).toList();
         return runner.change(target(engagementId), body, new DefineEscalationPath(new EngagementId(engagementId),
-                IfMatch.parse(ifMatch), levels, Actors.of(caller)));
+                IfMatch.parse(ifMatch), levels, Actors.of(caller), when(body.effectiveAt())));
+    }
+
+    private BusinessTime when(Instant effectiveAt) {
+        return BusinessTime.of(effectiveAt, clock);
     }
 
     private static Target target(String engagementId) {

@@ -17,12 +17,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 
-/** Request bodies of the engagement API. Who acts is never in a body: it comes from the token. */
+/**
+ * Request bodies of the engagement API. Who acts is never in a body: it comes from the token. {@code effectiveAt}
+ * (optional, default now): when the change happened, for changes whose fact has no date of its own.
+ */
 final class EngagementRequests {
     /** An IANA time zone id such as Europe/Berlin. */
     static final String ZONE = "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$";
@@ -46,20 +50,21 @@ final class EngagementRequests {
     }
 
     public record CoverageRequest(@NotNull CoveragePattern coveragePattern, @NotNull LocalTime overlapStart,
-                                  @NotNull LocalTime overlapEnd, @Size(max = 2000) @SafeText String reason) {
+                                  @NotNull LocalTime overlapEnd, @Size(max = 2000) @SafeText String reason,
+                                  Instant effectiveAt) {
     }
 
-    public record ReasonRequest(@NotBlank @Size(max = 2000) @SafeText String reason) {
+    public record ReasonRequest(@NotBlank @Size(max = 2000) @SafeText String reason, Instant effectiveAt) {
     }
 
     public record WorkstreamRequest(@NotBlank @Size(max = 200) @SafeText String name, @NotNull WorkType workType,
-                                    Set<@NotNull TransferCondition> confirmedConditions) {
+                                    Set<@NotNull TransferCondition> confirmedConditions, Instant effectiveAt) {
     }
 
     public record OwnershipRequest(@NotBlank @Size(max = 200) @SafeText String ownerId,
                                    @Size(max = 200) @SafeText String ownerName,
                                    @NotNull Side ownerSide,
-                                   @NotBlank @Size(max = 2000) @SafeText String reason) {
+                                   @NotBlank @Size(max = 2000) @SafeText String reason, Instant effectiveAt) {
     }
 
     public record ReviewRequest(@NotNull ReviewKind kind, @NotNull @Plausible LocalDate heldOn,
@@ -72,6 +77,7 @@ final class EngagementRequests {
                                          @NotNull Side side) {
     }
 
-    public record EscalationPathRequest(@NotEmpty @Size(max = 20) List<@Valid @NotNull EscalationLevelRequest> levels) {
+    public record EscalationPathRequest(@NotEmpty @Size(max = 20) List<@Valid @NotNull EscalationLevelRequest> levels,
+                                        Instant effectiveAt) {
     }
 }

@@ -1,17 +1,17 @@
 package com.engagementledger.engagement.engagement;
 
 import com.engagementledger.contract.EngagementEvents;
-import com.engagementledger.contract.EngagementEvents.CoverageChanged;
-import com.engagementledger.contract.EngagementEvents.EngagementClosed;
+import com.engagementledger.contract.EngagementEvents.CoverageChangedV2;
+import com.engagementledger.contract.EngagementEvents.EngagementClosedV2;
 import com.engagementledger.contract.EngagementEvents.EngagementOpened;
-import com.engagementledger.contract.EngagementEvents.EngagementPaused;
-import com.engagementledger.contract.EngagementEvents.EngagementResumed;
-import com.engagementledger.contract.EngagementEvents.EscalationPathDefined;
+import com.engagementledger.contract.EngagementEvents.EngagementPausedV2;
+import com.engagementledger.contract.EngagementEvents.EngagementResumedV2;
+import com.engagementledger.contract.EngagementEvents.EscalationPathDefinedV2;
 import com.engagementledger.contract.EngagementEvents.GovernanceReviewHeld;
-import com.engagementledger.contract.EngagementEvents.OwnershipAssigned;
-import com.engagementledger.contract.EngagementEvents.OwnershipReassigned;
-import com.engagementledger.contract.EngagementEvents.OwnershipRevoked;
-import com.engagementledger.contract.EngagementEvents.WorkstreamTransferred;
+import com.engagementledger.contract.EngagementEvents.OwnershipAssignedV2;
+import com.engagementledger.contract.EngagementEvents.OwnershipReassignedV2;
+import com.engagementledger.contract.EngagementEvents.OwnershipRevokedV2;
+import com.engagementledger.contract.EngagementEvents.WorkstreamTransferredV2;
 import com.engagementledger.contract.Enums.EngagementStatus;
 import com.engagementledger.contract.Enums.OwnershipArea;
 import com.engagementledger.contract.LedgerEvent;
@@ -22,7 +22,10 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Optional;
 
-/** Folds the engagement family's events into {@link EngagementView}. */
+/**
+ * Folds the engagement family's events into {@link EngagementView}. When a workstream was transferred and since when
+ * an owner owns an area are the facts' business times (effectiveAt), not when the ledger recorded them.
+ */
 @Component
 public class EngagementViewFold implements ViewFold<EngagementView> {
     public static final String KIND = "engagement";
@@ -47,31 +50,31 @@ public class EngagementViewFold implements ViewFold<EngagementView> {
     public EngagementView apply(EngagementView view, LedgerEvent event, EventContext context) {
         if (event instanceof EngagementOpened e) {
             view = opened(e, context);
-        } else if (event instanceof CoverageChanged e) {
+        } else if (event instanceof CoverageChangedV2 e) {
             view.coveragePattern = e.coveragePattern();
             view.overlapStart = e.overlapStart();
             view.overlapEnd = e.overlapEnd();
-        } else if (event instanceof EngagementPaused) {
+        } else if (event instanceof EngagementPausedV2) {
             view.status = EngagementStatus.PAUSED;
-        } else if (event instanceof EngagementResumed) {
+        } else if (event instanceof EngagementResumedV2) {
             view.status = EngagementStatus.ACTIVE;
-        } else if (event instanceof EngagementClosed) {
+        } else if (event instanceof EngagementClosedV2) {
             view.status = EngagementStatus.CLOSED;
-        } else if (event instanceof WorkstreamTransferred e) {
+        } else if (event instanceof WorkstreamTransferredV2 e) {
             view.workstreams.add(new EngagementView.Workstream(e.workstreamId(), e.name(), e.workType(),
-                    e.confirmedConditions(), e.specialistSupportOnly(), context.recordedAt(), context.actor()));
-        } else if (event instanceof OwnershipAssigned e) {
+                    e.confirmedConditions(), e.specialistSupportOnly(), e.effectiveAt(), context.actor()));
+        } else if (event instanceof OwnershipAssignedV2 e) {
             view.ownership.put(e.area(), new EngagementView.Owner(e.ownerId(), e.ownerName(), e.ownerSide(),
-                    e.reason(), context.recordedAt(), context.actor()));
-        } else if (event instanceof OwnershipReassigned e) {
+                    e.reason(), e.effectiveAt(), context.actor()));
+        } else if (event instanceof OwnershipReassignedV2 e) {
             view.ownership.put(e.area(), new EngagementView.Owner(e.ownerId(), e.ownerName(), e.ownerSide(),
-                    e.reason(), context.recordedAt(), context.actor()));
-        } else if (event instanceof OwnershipRevoked e) {
+                    e.reason(), e.effectiveAt(), context.actor()));
+        } else if (event instanceof OwnershipRevokedV2 e) {
             view.ownership.put(e.area(), null);
         } else if (event instanceof GovernanceReviewHeld e) {
             view.reviews.add(new EngagementView.Review(e.reviewId(), e.kind(), e.heldOn(), e.attendees(),
                     e.outcomes(), context.actor()));
-        } else if (event instanceof EscalationPathDefined e) {
+        } else if (event instanceof EscalationPathDefinedV2 e) {
             view.escalationPath = new ArrayList<>(e.levels());
         }
         return view;

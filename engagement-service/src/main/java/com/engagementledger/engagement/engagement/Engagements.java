@@ -1,11 +1,14 @@
 package com.engagementledger.engagement.engagement;
 
+import com.engagementledger.engagement.common.BusinessTime;
 import com.engagementledger.engagement.view.ViewStore;
 import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.problem.ProblemCatalog;
 import com.engagementledger.support.problem.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+
+import java.time.Instant;
 
 /** Reads an engagement's current view for the web layer; an unknown engagement is 404. */
 @Component
@@ -19,6 +22,12 @@ public class Engagements {
     public ViewStore.Stored<EngagementView> find(String engagementId) {
         return views.find(EngagementViewFold.KIND, engagementId, EngagementView.class)
                 .orElseThrow(() -> ApiProblem.notFound("engagement", engagementId));
+    }
+
+    /** The engagement's first moment, which no fact of it may precede (404 for an unknown engagement). */
+    public Instant startsAt(String engagementId) {
+        EngagementView engagement = find(engagementId).state();
+        return BusinessTime.startOf(engagement.startDate, engagement.clientTimeZone);
     }
 
     /**

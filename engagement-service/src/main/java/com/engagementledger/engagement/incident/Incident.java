@@ -27,8 +27,9 @@ import static com.engagementledger.engagement.common.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * An incident from detection to its postmortem: opened → acknowledged → (escalated) → mitigated → resolved →
- * postmortem published. Steps come in that order and their timestamps never go backwards.
+ * An incident from detection to its postmortem: opened → acknowledged → (escalated) → (mitigated) → resolved →
+ * postmortem published. Steps come in that order and their timestamps never go backwards. An incident resolved
+ * without a recorded mitigation counts as mitigated at its resolution (see IncidentViewFold).
  */
 @Aggregate(snapshotTriggerDefinition = "snapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -89,8 +90,10 @@ class Incident {
     @CommandHandler
     public void handle(ResolveIncident command) {
         require(status != IncidentStatus.RESOLVED, "incident.already-resolved", "the incident is already resolved");
-        require(status == IncidentStatus.MITIGATED, "incident.not-mitigated",
-                "an incident is mitigated before it is resolved; it is " + status);
+        // as incident tools do: resolving an acknowledged (or escalated) incident without a mitigation step is
+        // allowed, and it counts as mitigated at its resolution
+        require(status != IncidentStatus.OPEN, "incident.not-acknowledged",
+                "an incident is acknowledged before it is resolved");
         requireNotBeforeLastStep(command.resolvedAt());
         apply(new IncidentResolved(engagementId, incidentId, severity, detectedAt, command.resolvedAt(),
                 command.rootCause()));

@@ -25,6 +25,7 @@ public class IncidentView {
     public Boolean acknowledgedWithinTarget;
     public String escalatedTo;
     public Instant escalatedAt;
+    /** When a mitigation was recorded, or else the resolution's time once the incident is resolved. */
     public Instant mitigatedAt;
     public String mitigation;
     public Instant resolvedAt;

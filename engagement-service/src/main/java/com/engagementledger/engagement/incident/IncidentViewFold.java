@@ -78,6 +78,10 @@ public class IncidentViewFold implements ViewFold<IncidentView> {
         } else if (event instanceof IncidentResolved e) {
             view.status = IncidentStatus.RESOLVED;
             view.resolvedAt = e.resolvedAt();
+            if (view.mitigatedAt == null) {
+                // resolved without a mitigation step: mitigated at resolution, as incident tools count it
+                view.mitigatedAt = e.resolvedAt();
+            }
             view.rootCause = e.rootCause();
         } else if (event instanceof PostmortemPublished e) {
             view.postmortemPublishedAt = e.publishedAt();

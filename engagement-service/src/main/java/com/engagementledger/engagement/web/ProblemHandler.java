@@ -80,6 +80,9 @@ class ProblemHandler {
     private static ProblemDetail domainRule(RuleViolation e) {
         ProblemDetail problem = Problems.rule(HttpStatus.UNPROCESSABLE_ENTITY, e.rule(), e.getMessage());
         problem.setTitle("Domain rule violated");
+        if (e.field() != null) {
+            problem.setProperty("field", e.field());
+        }
         return problem;
     }
 

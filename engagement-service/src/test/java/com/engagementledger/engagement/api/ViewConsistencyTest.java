@@ -2,6 +2,7 @@ package com.engagementledger.engagement.api;
 
 import com.engagementledger.contract.Enums.Side;
 import com.engagementledger.engagement.common.Actor;
+import com.engagementledger.engagement.common.BusinessTime;
 import com.engagementledger.engagement.common.EngagementId;
 import com.engagementledger.engagement.engagement.EngagementCommands.PauseEngagement;
 import com.engagementledger.engagement.support.Api;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,7 +44,8 @@ class ViewConsistencyTest extends IntegrationTest {
         try {
             // straight to the command bus, past the controller's own read of the view
             assertThatThrownBy(() -> transaction.executeWithoutResult(status -> commands.sendAndWait(
-                    new PauseEngagement(new EngagementId(id), null, "budget", new Actor("lead-anna", "Anna", Side.CLIENT)))))
+                    new PauseEngagement(new EngagementId(id), null, "budget", new Actor("lead-anna", "Anna", Side.CLIENT),
+                            BusinessTime.of(null, Clock.systemUTC())))))
                     .isNotNull();
         } finally {
             jdbc.sql("update resource_view set state = cast(? as jsonb) where kind = 'engagement' and id = ?")

@@ -188,7 +188,7 @@ class AuditHistoryTest extends IntegrationTest {
         all.get("items").forEach(e -> positions.add(e.get("position").asLong()));
         assertThat(positions).isSorted();
         JsonNode proposed = all.get("items").get(2);
-        assertThat(proposed.get("type").asText()).isEqualTo("ledger.decision.proposed.v1");
+        assertThat(proposed.get("type").asText()).isEqualTo("ledger.decision.proposed.v2");
         assertThat(proposed.get("family").asText()).isEqualTo("decision");
         assertThat(proposed.get("aggregateId").asText()).isEqualTo(decision);
         assertThat(proposed.get("actor").asText()).isEqualTo("partner-ravi");
@@ -198,7 +198,7 @@ class AuditHistoryTest extends IntegrationTest {
         assertThat(proposed.get("hash").asText()).hasSize(64);
 
         assertThat(anna.get(base + "/history?family=decision").json().get("items").size()).isEqualTo(2);
-        assertThat(anna.get(base + "/history?type=ledger.decision.accepted.v1").json().get("items").size()).isEqualTo(1);
+        assertThat(anna.get(base + "/history?type=ledger.decision.accepted.v2").json().get("items").size()).isEqualTo(1);
         assertThat(anna.get(base + "/history?actor=partner-ravi").json().get("items").size()).isEqualTo(1);
         assertThat(anna.get(base + "/history?side=CLIENT").json().get("items").size()).isEqualTo(4);
         String opened = all.get("items").get(0).get("recordedAt").asText();
@@ -230,7 +230,7 @@ class AuditHistoryTest extends IntegrationTest {
         String[] rows = csv.body().split("\r\n");
         assertThat(rows[0]).startsWith("position,chainSeq,eventId,type");
         assertThat(rows).hasSize(6);
-        assertThat(rows[3]).contains("ledger.decision.proposed.v1", "partner-ravi", "\"{\"\"engagementId\"\"");
+        assertThat(rows[3]).contains("ledger.decision.proposed.v2", "partner-ravi", "\"{\"\"engagementId\"\"");
     }
 
     @Test

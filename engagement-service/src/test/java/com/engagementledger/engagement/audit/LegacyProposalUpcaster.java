@@ -6,14 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * A test-only upcaster, in the application context of every engagement-service test: it lifts a decision proposal
- * stored in a shape no real event has (revision {@value #REVISION}, whose title was called "name") to the current
- * shape, so that a test can show which reads go through the upcaster chain. It touches no other event.
+ * stored in a shape no real event has (revision {@value #REVISION}, whose title was called "name") to version 1's
+ * shape, so that a test can show which reads go through the upcaster chain. It touches no other event. It runs
+ * first: what it yields is a version 1 proposal, which the contract's upcaster then lifts to the current version.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class LegacyProposalUpcaster extends SingleEventUpcaster {
     static final String REVISION = "test-legacy-name";
 

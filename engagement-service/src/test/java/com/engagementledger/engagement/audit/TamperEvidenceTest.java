@@ -326,7 +326,7 @@ class TamperEvidenceTest extends IntegrationTest {
         jdbc.sql("update engagement_event set event_type = 'ledger.decision.reversed.v1' where global_index = ?")
                 .params(position).update();
         assertBreak(verifyBothWays(lead, id), position, "CHANGED");
-        jdbc.sql("update engagement_event set event_type = 'ledger.decision.proposed.v1' where global_index = ?")
+        jdbc.sql("update engagement_event set event_type = 'ledger.decision.proposed.v2' where global_index = ?")
                 .params(position).update();
 
         // the position, moved consistently in every table that holds it

@@ -3,6 +3,7 @@ package com.engagementledger.engagement.incident;
 import com.engagementledger.contract.Enums.Severity;
 import com.engagementledger.contract.Enums.Side;
 import com.engagementledger.contract.IncidentEvents.IncidentAcknowledged;
+import com.engagementledger.contract.IncidentEvents.IncidentEscalated;
 import com.engagementledger.contract.IncidentEvents.IncidentMitigated;
 import com.engagementledger.contract.IncidentEvents.IncidentOpened;
 import com.engagementledger.contract.IncidentEvents.IncidentResolved;
@@ -92,10 +93,10 @@ class IncidentRulesTest {
     }
 
     @Test
-    void resolve_needs_mitigation_and_postmortem_needs_resolution() {
-        fixture.given(OPENED, ACKNOWLEDGED)
+    void resolve_needs_an_acknowledgement_and_postmortem_needs_resolution() {
+        fixture.given(OPENED)
                 .when(new ResolveIncident(INCIDENT, null, DETECTED.plusSeconds(7200), "bad deploy", PARTNER_LEAD))
-                .expectException(violates("incident.not-mitigated"));
+                .expectException(violates("incident.not-acknowledged"));
         fixture.given(OPENED, ACKNOWLEDGED)
                 .when(new PublishPostmortem(INCIDENT, null, DETECTED.plusSeconds(7200), "https://wiki/pm", "", PARTNER_LEAD))
                 .expectException(violates("incident.not-resolved"));
@@ -107,6 +108,24 @@ class IncidentRulesTest {
         fixture.given(OPENED, ACKNOWLEDGED, new IncidentMitigated(ENG, ID, mitigated, "rollback"))
                 .when(new ResolveIncident(INCIDENT, null, mitigated.plusSeconds(3600), "bad deploy", PARTNER_LEAD))
                 .expectEvents(new IncidentResolved(ENG, ID, Severity.SEV1, DETECTED, mitigated.plusSeconds(3600),
+                        "bad deploy"));
+    }
+
+    @Test
+    void an_acknowledged_incident_is_resolved_without_a_mitigation_step() {
+        // as incident tools resolve: the incident counts as mitigated at its resolution (IncidentViewFold)
+        fixture.given(OPENED, ACKNOWLEDGED)
+                .when(new ResolveIncident(INCIDENT, null, DETECTED.plusSeconds(7200), "bad deploy", PARTNER_LEAD))
+                .expectEvents(new IncidentResolved(ENG, ID, Severity.SEV1, DETECTED, DETECTED.plusSeconds(7200),
+                        "bad deploy"));
+    }
+
+    @Test
+    void an_escalated_incident_is_resolved_without_a_mitigation_step() {
+        fixture.given(OPENED, ACKNOWLEDGED, new IncidentEscalated(ENG, ID, "client on-call",
+                        DETECTED.plusSeconds(3000), "stuck"))
+                .when(new ResolveIncident(INCIDENT, null, DETECTED.plusSeconds(7200), "bad deploy", PARTNER_LEAD))
+                .expectEvents(new IncidentResolved(ENG, ID, Severity.SEV1, DETECTED, DETECTED.plusSeconds(7200),
                         "bad deploy"));
     }
 

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the engagement's view, whatever order the request listed them in.
  */
 class PayloadArrayOrderTest extends IntegrationTest {
-    private static final String TRANSFERRED = "ledger.workstream.transferred.v1";
+    private static final String TRANSFERRED = "ledger.workstream.transferred.v2";
 
     @Autowired
     JdbcClient jdbc;

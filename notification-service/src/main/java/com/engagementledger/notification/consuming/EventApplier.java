@@ -80,7 +80,9 @@ class EventApplier {
         if (event.getData() == null) {
             throw new IllegalArgumentException("event " + event.getId() + " has no data");
         }
-        LedgerEvent payload = LedgerCloudEvents.fromJson(event.getData().toBytes(), type.get());
+        // read as the current version of its type: an older one is lifted, its business time being ce_time
+        LedgerEvent payload = LedgerCloudEvents.readCurrent(type.get(), event.getData().toBytes(),
+                event.getTime() == null ? null : event.getTime().toInstant());
         rules.apply(new GovernanceRules.Arrived(event.getId(), payload));
         meters.counter("ledger.notification.events.applied", "type", event.getType()).increment();
     }

@@ -1,9 +1,9 @@
 package com.engagementledger.notification.rules;
 
-import com.engagementledger.contract.DecisionEvents.DecisionAccepted;
-import com.engagementledger.contract.DecisionEvents.DecisionApproved;
-import com.engagementledger.contract.DecisionEvents.DecisionProposed;
-import com.engagementledger.contract.DecisionEvents.DecisionReversed;
+import com.engagementledger.contract.DecisionEvents.DecisionAcceptedV2;
+import com.engagementledger.contract.DecisionEvents.DecisionApprovedV2;
+import com.engagementledger.contract.DecisionEvents.DecisionProposedV2;
+import com.engagementledger.contract.DecisionEvents.DecisionReversedV2;
 import com.engagementledger.contract.Enums.Reversibility;
 import com.engagementledger.notification.alerts.AlertCondition;
 import com.engagementledger.notification.alerts.AlertSeverity;
@@ -39,25 +39,25 @@ class CostlyDecisionReversed implements GovernanceRule {
     @Override
     public Reactions reactions() {
         return new Reactions()
-                .on(DecisionReversed.class, this::reversed)
-                .on(DecisionProposed.class, this::proposed)
-                .on(DecisionAccepted.class, (e, cause) -> {
+                .on(DecisionReversedV2.class, this::reversed)
+                .on(DecisionProposedV2.class, this::proposed)
+                .on(DecisionAcceptedV2.class, (e, cause) -> {
                     if (e.inEffect()) {
                         inEffect(EngagementId.of(e), new DecisionId(e.decisionId()), cause);
                     }
                 })
-                .on(DecisionApproved.class, (e, cause) ->
+                .on(DecisionApprovedV2.class, (e, cause) ->
                         inEffect(EngagementId.of(e), new DecisionId(e.decisionId()), cause));
     }
 
-    private void reversed(DecisionReversed e, EventId cause) {
+    private void reversed(DecisionReversedV2 e, EventId cause) {
         severity(e.reversibility()).ifPresent(severity -> alerts.open(
                 condition(EngagementId.of(e), new DecisionId(e.decisionId())), severity,
                 e.reversibility() + " " + e.category() + " decision " + e.decisionId() + " reversed by "
                         + e.reversedBy() + " (" + e.reversedBySide() + "): " + e.reason(), cause.asCauses()));
     }
 
-    private void proposed(DecisionProposed e, EventId cause) {
+    private void proposed(DecisionProposedV2 e, EventId cause) {
         if (e.supersedes() != null && !e.supersedes().isBlank()) {
             successors.recordSuccessor(EngagementId.of(e), new DecisionId(e.decisionId()),
                     new DecisionId(e.supersedes()));

@@ -1,9 +1,9 @@
 package com.engagementledger.notification.rules;
 
-import com.engagementledger.contract.EngagementEvents.EngagementClosed;
+import com.engagementledger.contract.EngagementEvents.EngagementClosedV2;
 import com.engagementledger.contract.EngagementEvents.EngagementOpened;
-import com.engagementledger.contract.EngagementEvents.EngagementPaused;
-import com.engagementledger.contract.EngagementEvents.EngagementResumed;
+import com.engagementledger.contract.EngagementEvents.EngagementPausedV2;
+import com.engagementledger.contract.EngagementEvents.EngagementResumedV2;
 import com.engagementledger.contract.Enums.EngagementStatus;
 import com.engagementledger.notification.alerts.Alerts;
 import com.engagementledger.notification.schedule.Deadlines;
@@ -30,14 +30,14 @@ class EngagementLifecycle {
         return new Reactions()
                 .on(EngagementOpened.class, (e, cause) ->
                         engagements.recordOpened(EngagementId.of(e), e.startDate(), e.clientTimeZone()))
-                .on(EngagementPaused.class, (e, cause) ->
+                .on(EngagementPausedV2.class, (e, cause) ->
                         engagements.recordStatus(EngagementId.of(e), EngagementStatus.PAUSED))
-                .on(EngagementResumed.class, (e, cause) ->
+                .on(EngagementResumedV2.class, (e, cause) ->
                         engagements.recordStatus(EngagementId.of(e), EngagementStatus.ACTIVE))
-                .on(EngagementClosed.class, this::closed);
+                .on(EngagementClosedV2.class, this::closed);
     }
 
-    private void closed(EngagementClosed e, EventId cause) {
+    private void closed(EngagementClosedV2 e, EventId cause) {
         EngagementId engagement = EngagementId.of(e);
         engagements.recordStatus(engagement, EngagementStatus.CLOSED);
         deadlines.cancelAll(engagement.value());

@@ -1,9 +1,9 @@
 package com.engagementledger.notification.rules;
 
 import com.engagementledger.contract.EngagementEvents.EngagementOpened;
-import com.engagementledger.contract.EngagementEvents.OwnershipAssigned;
-import com.engagementledger.contract.EngagementEvents.OwnershipReassigned;
-import com.engagementledger.contract.EngagementEvents.OwnershipRevoked;
+import com.engagementledger.contract.EngagementEvents.OwnershipAssignedV2;
+import com.engagementledger.contract.EngagementEvents.OwnershipReassignedV2;
+import com.engagementledger.contract.EngagementEvents.OwnershipRevokedV2;
 import com.engagementledger.contract.Enums.OwnershipArea;
 import com.engagementledger.notification.alerts.AlertCondition;
 import com.engagementledger.notification.alerts.AlertSeverity;
@@ -51,9 +51,9 @@ class OwnershipAreaUnowned implements GovernanceRule {
     public Reactions reactions() {
         return new Reactions()
                 .on(EngagementOpened.class, this::opened)
-                .on(OwnershipAssigned.class, (e, cause) -> owned(EngagementId.of(e), e.area(), e.ownerId(), cause))
-                .on(OwnershipReassigned.class, (e, cause) -> owned(EngagementId.of(e), e.area(), e.ownerId(), cause))
-                .on(OwnershipRevoked.class, this::revoked);
+                .on(OwnershipAssignedV2.class, (e, cause) -> owned(EngagementId.of(e), e.area(), e.ownerId(), cause))
+                .on(OwnershipReassignedV2.class, (e, cause) -> owned(EngagementId.of(e), e.area(), e.ownerId(), cause))
+                .on(OwnershipRevokedV2.class, this::revoked);
     }
 
     private void opened(EngagementOpened e, EventId cause) {
@@ -70,7 +70,7 @@ class OwnershipAreaUnowned implements GovernanceRule {
         alerts.clear(condition(engagement, area), cause.value(), "owner " + ownerId + " assigned");
     }
 
-    private void revoked(OwnershipRevoked e, EventId cause) {
+    private void revoked(OwnershipRevokedV2 e, EventId cause) {
         EngagementId engagement = EngagementId.of(e);
         owners.recordOwner(engagement, e.area(), null);
         // inside the grace period the alert waits for its end; after it, the deadline has passed and fires at once

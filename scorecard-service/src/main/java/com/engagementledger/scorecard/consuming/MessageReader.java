@@ -19,7 +19,10 @@ public final class MessageReader {
     private MessageReader() {
     }
 
-    /** Empty when the type is unknown to this contract version (a newer producer): skip it. */
+    /**
+     * Empty when the type is unknown to this contract version (a newer producer): skip it. The event is the current
+     * version of its type, whichever version the message carries.
+     */
     public static Optional<LedgerMessage> read(ConsumerRecord<?, byte[]> record) {
         String type = header(record, "ce_type");
         if (type == null) {
@@ -36,16 +39,18 @@ public final class MessageReader {
         if (record.value() == null) {
             throw new PoisonMessageException("empty body for " + type, null);
         }
+        Instant recordedAt = time(header(record, "ce_time"));
         LedgerEvent event;
         try {
-            event = LedgerCloudEvents.fromJson(record.value(), eventClass.get());
+            // an older version is lifted to the current one (its business time: ce_time, when it was recorded)
+            event = LedgerCloudEvents.readCurrent(eventClass.get(), record.value(), recordedAt);
         } catch (RuntimeException e) {
             throw new PoisonMessageException("body is not a valid " + type + ": " + rootMessage(e), e);
         }
         if (event.engagementId() == null || event.engagementId().isBlank()) {
             throw new PoisonMessageException("payload of " + type + " has no engagementId", null);
         }
-        return Optional.of(new LedgerMessage(id, type, event.engagementId(), time(header(record, "ce_time")),
+        return Optional.of(new LedgerMessage(id, type, event.engagementId(), recordedAt,
                 header(record, "ce_actor"), header(record, "ce_actorside"),
                 number(header(record, "ce_aggregatesequence")), number(header(record, "ce_globalposition")), event));
     }

@@ -1,6 +1,6 @@
 package com.engagementledger.scorecard.consuming;
 
-import com.engagementledger.contract.DecisionEvents.DecisionAccepted;
+import com.engagementledger.contract.DecisionEvents.DecisionAcceptedV2;
 import com.engagementledger.contract.DeliveryEvents.DefectFound;
 import com.engagementledger.contract.DeliveryEvents.ReleasePlanned;
 import com.engagementledger.contract.DeliveryEvents.ReleaseShipped;
@@ -8,14 +8,14 @@ import com.engagementledger.contract.DeliveryEvents.SatisfactionRated;
 import com.engagementledger.contract.DeliveryEvents.WorkItemDelivered;
 import com.engagementledger.contract.DeliveryEvents.WorkItemReopened;
 import com.engagementledger.contract.DeliveryEvents.WorkItemStarted;
-import com.engagementledger.contract.EngagementEvents.EngagementClosed;
+import com.engagementledger.contract.EngagementEvents.EngagementClosedV2;
 import com.engagementledger.contract.EngagementEvents.EngagementOpened;
-import com.engagementledger.contract.EngagementEvents.EngagementPaused;
-import com.engagementledger.contract.EngagementEvents.EngagementResumed;
+import com.engagementledger.contract.EngagementEvents.EngagementPausedV2;
+import com.engagementledger.contract.EngagementEvents.EngagementResumedV2;
 import com.engagementledger.contract.EngagementEvents.GovernanceReviewHeld;
-import com.engagementledger.contract.EngagementEvents.OwnershipAssigned;
-import com.engagementledger.contract.EngagementEvents.OwnershipReassigned;
-import com.engagementledger.contract.EngagementEvents.OwnershipRevoked;
+import com.engagementledger.contract.EngagementEvents.OwnershipAssignedV2;
+import com.engagementledger.contract.EngagementEvents.OwnershipReassignedV2;
+import com.engagementledger.contract.EngagementEvents.OwnershipRevokedV2;
 import com.engagementledger.contract.IncidentEvents.IncidentAcknowledged;
 import com.engagementledger.contract.IncidentEvents.IncidentOpened;
 import com.engagementledger.contract.IncidentEvents.IncidentResolved;
@@ -109,11 +109,11 @@ class Projection {
                               model = excluded.model, start_date = excluded.start_date,
                               opened_event_id = excluded.opened_event_id""",
                     g, e, o.name(), o.clientName(), o.partnerName(), name(o.model()), o.startDate(), id);
-        } else if (ev instanceof EngagementPaused p) {
+        } else if (ev instanceof EngagementPausedV2 p) {
             status(g, e, "PAUSED", m, out);
-        } else if (ev instanceof EngagementResumed r) {
+        } else if (ev instanceof EngagementResumedV2 r) {
             status(g, e, "ACTIVE", m, out);
-        } else if (ev instanceof EngagementClosed c) {
+        } else if (ev instanceof EngagementClosedV2 c) {
             status(g, e, "CLOSED", m, out);
         } else if (ev instanceof WorkItemStarted s) {
             out.add("""
@@ -242,14 +242,15 @@ class Projection {
                             INSERT INTO review (generation, engagement_id, review_id, kind, held_on, event_id)
                             VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
                     g, e, r.reviewId(), name(r.kind()), r.heldOn(), id);
-        } else if (ev instanceof OwnershipAssigned a) {
+        } else if (ev instanceof OwnershipAssignedV2 a) {
             ownership(g, m, name(a.area()), a.ownerId(), out);
-        } else if (ev instanceof OwnershipReassigned r) {
+        } else if (ev instanceof OwnershipReassignedV2 r) {
             ownership(g, m, name(r.area()), r.ownerId(), out);
-        } else if (ev instanceof OwnershipRevoked r) {
+        } else if (ev instanceof OwnershipRevokedV2 r) {
             ownership(g, m, name(r.area()), null, out);
-        } else if (ev instanceof DecisionAccepted a) {
-            // Decisions carry no business time: the moment the ledger recorded the acceptance is the time.
+        } else if (ev instanceof DecisionAcceptedV2 a) {
+            // still bucketed by the moment the ledger recorded the acceptance (ce_time); its business time,
+            // effectiveAt, is not used by the scorecard yet
             out.add("""
                             INSERT INTO decision (generation, engagement_id, decision_id, accepted_at, event_id)
                             VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",

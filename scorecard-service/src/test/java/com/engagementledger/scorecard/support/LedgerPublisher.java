@@ -75,6 +75,11 @@ public final class LedgerPublisher implements AutoCloseable {
 
     /** A message with the headers of a known type and the given raw body; returns its ce_id. */
     public String publishRaw(String engagementId, String type, byte[] body) {
+        return publishRaw(engagementId, type, body, Instant.now());
+    }
+
+    /** As {@link #publishRaw(String, String, byte[])}, recorded ({@code ce_time}) at {@code recordedAt}. */
+    public String publishRaw(String engagementId, String type, byte[] body, Instant recordedAt) {
         String id = UUID.randomUUID().toString();
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, engagementId, body);
         header(record, "ce_specversion", "1.0");
@@ -82,7 +87,7 @@ public final class LedgerPublisher implements AutoCloseable {
         header(record, "ce_type", type);
         header(record, "ce_source", LedgerCloudEvents.SOURCE);
         header(record, "ce_subject", engagementId);
-        header(record, "ce_time", Instant.now().toString());
+        header(record, "ce_time", recordedAt.toString());
         header(record, "content-type", LedgerCloudEvents.DATA_CONTENT_TYPE);
         try {
             raw.send(record).get();
