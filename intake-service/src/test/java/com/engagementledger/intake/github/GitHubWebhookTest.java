@@ -19,8 +19,9 @@ class GitHubWebhookTest extends IntegrationTest {
 
     @Test
     void a_signed_delivery_is_kept_and_answered_202_at_once_and_a_redelivery_adds_nothing() {
+        String engagement = newId();
         String repository = "octo-org/kept-" + newId().substring(0, 8);
-        String connection = connectGitHub(newId(), repository, SECRET);
+        String connection = connectGitHub(engagement, repository, SECRET);
         byte[] body = gitHubExample("pull_request.opened", repository);
         String delivery = newId();
 
@@ -36,6 +37,10 @@ class GitHubWebhookTest extends IntegrationTest {
         byte[] stored = jdbc.sql("select payload from inbox where delivery_id = ? and connection_id = cast(? as uuid)")
                 .params(delivery, connection).query(byte[].class).single();
         assertThat(stored).as("the raw body, byte for byte as signed").isEqualTo(body);
+
+        String path = "/engagements/" + engagement + "/connections/" + connection + "/deliveries/" + delivery;
+        assertThat(get(path, lead(engagement)).json().path("event").asText()).isEqualTo("pull_request");
+        problem(get(path, lead(newId()))).hasStatus(404).hasRule("resource.not-found");
     }
 
     @Test
