@@ -9,7 +9,8 @@ import java.util.Map;
  * Tests share them (each test uses its own engagement ids instead of wiping data); the launcher starts its own.
  */
 public final class LedgerInfrastructure {
-    public static final List<String> DATABASES = List.of("ledger_engagement", "ledger_scorecard", "ledger_notification");
+    public static final List<String> DATABASES = List.of("ledger_engagement", "ledger_scorecard", "ledger_notification",
+            "ledger_intake");
 
     private static volatile LedgerInfrastructure shared;
 

@@ -102,6 +102,8 @@ public enum ProblemCatalog {
         CHARACTERS("request.field.characters"),
         /** A key that appears twice in one JSON object. */
         DUPLICATE("request.field.duplicate"),
+        /** A key the request does not have (for a service that refuses unknown fields). */
+        UNKNOWN("request.field.unknown"),
         INVALID("request.field.invalid");
 
         private final String rule;

@@ -5,6 +5,7 @@ import com.engagementledger.support.problem.Problems.FieldError;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
@@ -107,6 +108,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             } else if (mapping instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
                 error = new FieldError(field, FieldRule.TYPE.rule(), quote(invalid.getValue())
                         + " is not a valid " + invalid.getTargetType().getSimpleName());
+            } else if (mapping instanceof UnrecognizedPropertyException) {
+                // only a service that fails on unknown properties gets here (spring.jackson.deserialization)
+                error = new FieldError(field, FieldRule.UNKNOWN.rule(), field + " is not a field of this request");
             } else if (mapping instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
                 error = new FieldError(field, FieldRule.TYPE.rule(), "expected a "
                         + mismatched.getTargetType().getSimpleName() + " for " + field);

@@ -1,0 +1,13 @@
+package com.engagementledger.intake.inbox;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A delivery's outcome as answered: {@code status} PENDING until processed (with the attempts so far and the last
+ * error while engagement-service cannot be reached), then RECORDED, IGNORED or REJECTED.
+ */
+record DeliveryView(String deliveryId, String event, Instant receivedAt, Outcome.Status status, String reason,
+                    String rule, List<Outcome.SentCommand> commands, int attempts, String lastError,
+                    Instant processedAt) {
+}
