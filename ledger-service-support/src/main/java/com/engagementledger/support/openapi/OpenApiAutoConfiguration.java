@@ -1,0 +1,66 @@
+package com.engagementledger.support.openapi;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import java.util.List;
+
+/**
+ * What every service's OpenAPI document shares: the service's name and version from {@link ApiDocsProperties}, the
+ * bearer-JWT scheme that every operation requires, and the Problem Details answers with their one schema. The
+ * document itself stays public on every service (see LedgerSecurityAutoConfiguration): it describes the API, holds
+ * no data, and tools such as client generators fetch it without a token.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(OpenApiCustomizer.class)
+@EnableConfigurationProperties(ApiDocsProperties.class)
+public class OpenApiAutoConfiguration {
+    static final String BEARER_JWT = "bearerJwt";
+
+    @Bean
+    @ConditionalOnMissingBean(name = "ledgerApiInfo")
+    OpenApiCustomizer ledgerApiInfo(ApiDocsProperties properties) {
+        return openApi -> {
+            if (properties.title() != null) {
+                openApi.getInfo().setTitle(properties.title());
+            }
+            if (properties.version() != null) {
+                openApi.getInfo().setVersion(properties.version());
+            }
+            if (properties.description() != null) {
+                openApi.getInfo().setDescription(properties.description());
+            }
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "ledgerBearerJwt")
+    OpenApiCustomizer ledgerBearerJwt() {
+        return openApi -> {
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
+            }
+            openApi.getComponents().addSecuritySchemes(BEARER_JWT, new SecurityScheme()
+                    .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                    .description("A JWT signed by the identity provider; its roles, side and engagements claims "
+                            + "decide what the caller may read and do."));
+            ApiOperations.of(openApi).forEach(operation -> operation.operation()
+                    .setSecurity(List.of(new SecurityRequirement().addList(BEARER_JWT))));
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "ledgerProblemResponses")
+    OpenApiCustomizer ledgerProblemResponses() {
+        return new ProblemResponses();
+    }
+}

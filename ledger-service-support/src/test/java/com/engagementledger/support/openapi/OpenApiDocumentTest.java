@@ -1,0 +1,85 @@
+package com.engagementledger.support.openapi;
+
+import com.engagementledger.support.testapp.Http;
+import com.engagementledger.support.testapp.SupportTestApplication;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document of a service built on ledger-service-support: public (no token, like on every service), with
+ * the service's title, version and description from {@code ledger.api.docs.*}, a bearer-JWT scheme required by every
+ * operation, and the Problem Details answers an operation can give, all pointing at one shared schema.
+ */
+@SpringBootTest(classes = SupportTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ledger.api.docs.title=Things API", "ledger.api.docs.version=1.2.3",
+                "ledger.api.docs.description=Things for the tests."})
+class OpenApiDocumentTest {
+    @LocalServerPort
+    int port;
+
+    private JsonNode document;
+
+    @BeforeEach
+    void readDocument() throws Exception {
+        HttpResponse<String> response = new Http(port).get("/v3/api-docs", null);
+        assertThat(response.statusCode()).as("the API docs need no token").isEqualTo(200);
+        document = new ObjectMapper().readTree(response.body());
+    }
+
+    @Test
+    void the_document_names_the_service() {
+        assertThat(document.at("/info/title").asText()).isEqualTo("Things API");
+        assertThat(document.at("/info/version").asText()).isEqualTo("1.2.3");
+        assertThat(document.at("/info/description").asText()).isEqualTo("Things for the tests.");
+    }
+
+    @Test
+    void every_operation_requires_a_bearer_jwt() {
+        JsonNode scheme = document.at("/components/securitySchemes/bearerJwt");
+        assertThat(scheme.at("/type").asText()).isEqualTo("http");
+        assertThat(scheme.at("/scheme").asText()).isEqualTo("bearer");
+        assertThat(scheme.at("/bearerFormat").asText()).isEqualTo("JWT");
+        assertThat(operations()).isNotEmpty().allSatisfy(op ->
+                assertThat(op.getValue().at("/security/0/bearerJwt").isArray()).as(op.getKey()).isTrue());
+    }
+
+    @Test
+    void error_answers_are_problem_details_with_one_shared_schema() {
+        JsonNode problem = document.at("/components/schemas/Problem");
+        assertThat(problem.at("/properties/type/type").asText()).isEqualTo("string");
+        assertThat(problem.at("/properties/rule/type").asText()).isEqualTo("string");
+        assertThat(problem.at("/properties/errors/type").asText()).isEqualTo("array");
+        for (Map.Entry<String, JsonNode> op : operations()) {
+            JsonNode responses = op.getValue().get("responses");
+            for (String status : List.of("401", "403", "429", "503")) {
+                assertThat(responses.at("/" + status + "/content/application~1problem+json/schema/$ref").asText())
+                        .as(op.getKey() + " " + status).isEqualTo("#/components/schemas/Problem");
+            }
+        }
+        JsonNode create = document.at("/paths/~1things/post/responses");
+        assertThat(create.has("400")).isTrue();
+        assertThat(create.has("413")).isTrue();
+        assertThat(create.has("415")).isTrue();
+        assertThat(create.has("422")).isTrue();
+        assertThat(document.at("/paths/~1engagements~1{engagementId}/get/responses").has("404")).isTrue();
+        assertThat(document.at("/paths/~1engagements~1{engagementId}/get/responses").has("413")).isFalse();
+    }
+
+    private List<Map.Entry<String, JsonNode>> operations() {
+        List<Map.Entry<String, JsonNode>> operations = new ArrayList<>();
+        document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op ->
+                operations.add(Map.entry(op.getKey() + " " + path.getKey(), op.getValue()))));
+        return operations;
+    }
+}
