@@ -1,9 +1,11 @@
 package com.engagementledger.support.openapi;
 
+import com.engagementledger.support.security.Caller;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,6 +27,11 @@ import java.util.List;
 @EnableConfigurationProperties(ApiDocsProperties.class)
 public class OpenApiAutoConfiguration {
     static final String BEARER_JWT = "bearerJwt";
+
+    OpenApiAutoConfiguration() {
+        // the caller comes from the bearer token (CallerArgumentResolver), not from a query parameter
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
     @Bean
     @ConditionalOnMissingBean(name = "ledgerApiInfo")

@@ -76,6 +76,18 @@ class OpenApiDocumentTest {
         assertThat(document.at("/paths/~1engagements~1{engagementId}/get/responses").has("413")).isFalse();
     }
 
+    @Test
+    void the_caller_is_taken_from_the_token_not_from_a_parameter() {
+        assertThat(operations()).allSatisfy(op -> assertThat(op.getValue().path("parameters").findValuesAsText("name"))
+                .as(op.getKey()).doesNotContain("caller"));
+        assertThat(document.at("/components/schemas").has("Caller")).isFalse();
+    }
+
+    @Test
+    void the_document_is_openapi_3_0_which_every_tool_reads() {
+        assertThat(document.at("/openapi").asText()).startsWith("3.0.");
+    }
+
     private List<Map.Entry<String, JsonNode>> operations() {
         List<Map.Entry<String, JsonNode>> operations = new ArrayList<>();
         document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op ->
