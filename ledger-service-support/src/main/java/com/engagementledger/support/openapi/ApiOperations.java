@@ -30,7 +30,7 @@ record ApiOperations(String path, PathItem.HttpMethod method, Operation operatio
     }
 
     boolean takesParameters() {
-        return operation.getParameters() != null && !operation.getParameters().isEmpty();
+        return namesAResource() || operation.getParameters() != null && !operation.getParameters().isEmpty();
     }
 
     boolean namesAResource() {

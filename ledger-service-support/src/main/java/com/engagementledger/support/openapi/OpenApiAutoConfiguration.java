@@ -66,6 +66,12 @@ public class OpenApiAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(name = "ledgerPathParameters")
+    OpenApiCustomizer ledgerPathParameters() {
+        return new PathParameters();
+    }
+
+    @Bean
     @ConditionalOnMissingBean(name = "ledgerProblemResponses")
     OpenApiCustomizer ledgerProblemResponses() {
         return new ProblemResponses();

@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,13 +86,31 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void every_variable_of_a_path_is_a_declared_path_parameter() {
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            List<String> declared = new ArrayList<>();
+            op.getValue().path("parameters").forEach(p -> {
+                if (p.path("in").asText().equals("path")) {
+                    declared.add(p.path("name").asText());
+                }
+            });
+            Matcher variables = Pattern.compile("\\{([^}]+)}").matcher(path.getKey());
+            while (variables.find()) {
+                assertThat(declared).as(op.getKey() + " " + path.getKey()).contains(variables.group(1));
+            }
+        }));
+        assertThat(document.at("/paths/~1engagements~1{engagementId}~1widgets~1{widgetId}~1approval/post")
+                .isMissingNode()).isFalse();
+    }
+
+    @Test
     void the_document_is_openapi_3_0_which_every_tool_reads() {
         assertThat(document.at("/openapi").asText()).startsWith("3.0.");
     }
 
     private List<Map.Entry<String, JsonNode>> operations() {
         List<Map.Entry<String, JsonNode>> operations = new ArrayList<>();
-        document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op ->
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op ->
                 operations.add(Map.entry(op.getKey() + " " + path.getKey(), op.getValue()))));
         return operations;
     }
