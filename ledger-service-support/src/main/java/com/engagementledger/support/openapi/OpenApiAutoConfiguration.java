@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -69,6 +70,12 @@ public class OpenApiAutoConfiguration {
     @ConditionalOnMissingBean(name = "ledgerPathParameters")
     OpenApiCustomizer ledgerPathParameters() {
         return new PathParameters();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "ledgerNullableProperties")
+    PropertyCustomizer ledgerNullableProperties() {
+        return new NullableProperties();
     }
 
     @Bean

@@ -104,8 +104,19 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void a_nullable_field_is_declared_nullable() {
+        JsonNode sample = document.at("/components/schemas/Sample/properties");
+        assertThat(sample.at("/title/nullable").asBoolean()).isTrue();
+        assertThat(sample.at("/child/nullable").asBoolean()).isTrue();
+        assertThat(sample.at("/child/allOf/0/$ref").asText()).isEqualTo("#/components/schemas/Sample");
+        assertThat(sample.at("/rating/nullable").asBoolean()).isFalse();
+        assertThat(sample.at("/count/nullable").asBoolean()).isFalse();
+    }
+
+    @Test
     void the_document_is_openapi_3_0_which_every_tool_reads() {
         assertThat(document.at("/openapi").asText()).startsWith("3.0.");
+        assertThat(document.at("/paths/~1things/get/responses/200/content").has("application/json")).isTrue();
     }
 
     private List<Map.Entry<String, JsonNode>> operations() {
