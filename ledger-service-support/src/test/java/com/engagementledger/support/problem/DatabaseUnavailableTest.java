@@ -2,11 +2,15 @@ package com.engagementledger.support.problem;
 
 import com.engagementledger.embedded.EmbeddedPostgresServer;
 import com.engagementledger.embedded.LedgerInfrastructure;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** A database that cannot be reached is told apart from a bad request or message, however deeply it is wrapped. */
 class DatabaseUnavailableTest {
@@ -32,6 +37,41 @@ class DatabaseUnavailableTest {
         assertThat(DatabaseUnavailable.isCause(new SQLException("terminating connection due to administrator "
                 + "command", "57P01"))).isTrue();
         assertThat(DatabaseUnavailable.isCause(new SQLException("connection refused", "08001"))).isTrue();
+    }
+
+    @Test
+    void a_connection_that_breaks_mid_transaction_is_waited_out_though_the_rollback_fails_too() {
+        String url = LedgerInfrastructure.shared().postgres().jdbcUrl("ledger_notification");
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(url);
+        pool.setUsername(EmbeddedPostgresServer.USER);
+        pool.setPassword(EmbeddedPostgresServer.PASSWORD);
+        pool.setMaximumPoolSize(1);
+        SingleConnectionDataSource operator = null;
+        try {
+            operator = connection(url, true);
+            JdbcTemplate administrator = new JdbcTemplate(operator);
+            JdbcTemplate jdbc = new JdbcTemplate(pool);
+            Throwable failure = catchThrowable(() -> new TransactionTemplate(new DataSourceTransactionManager(pool))
+                    .executeWithoutResult(tx -> {
+                        Integer backend = jdbc.queryForObject("select pg_backend_pid()", Integer.class);
+                        // what a database restart does to every open connection
+                        administrator.queryForObject("select pg_terminate_backend(?)", Boolean.class, backend);
+                        jdbc.queryForObject("select 1", Integer.class);
+                    }));
+
+            // the pool closed the broken connection, so the rollback fails with no SQLSTATE of its own
+            assertThat(failure).isInstanceOf(TransactionSystemException.class).hasMessageContaining("rollback");
+            assertThat(DatabaseUnavailable.isCause(failure)).as(failure.toString()).isTrue();
+            assertThat(DatabaseUnavailable.isTransient(failure)).isTrue();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (operator != null) {
+                operator.destroy();
+            }
+            pool.close();
+        }
     }
 
     @Test

@@ -1,13 +1,13 @@
 package com.engagementledger.notification.consuming;
 
 import com.engagementledger.contract.LedgerCloudEvents;
+import com.engagementledger.support.consuming.WaitOutTheDatabase;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -48,8 +48,8 @@ class LedgerEventConsumer {
         }
         apply(events);
         if (unreadable != null) {
-            throw new BatchListenerFailedException("unreadable CloudEvent: " + unreadable.getMessage(), unreadable,
-                    events.size());
+            throw WaitOutTheDatabase.failedAt(events.size(), "unreadable CloudEvent: " + unreadable.getMessage(),
+                    unreadable);
         }
     }
 
@@ -66,8 +66,8 @@ class LedgerEventConsumer {
                     applier.applyOnce(events.get(i));
                 } catch (RuntimeException e) {
                     log.warn("cannot apply {} {} yet: {}", events.get(i).getType(), events.get(i).getId(), e.toString());
-                    throw new BatchListenerFailedException("cannot apply " + events.get(i).getType() + " "
-                            + events.get(i).getId() + ": " + e.getMessage(), e, i);
+                    throw WaitOutTheDatabase.failedAt(i, "cannot apply " + events.get(i).getType() + " "
+                            + events.get(i).getId() + ": " + e.getMessage(), e);
                 }
             }
         }

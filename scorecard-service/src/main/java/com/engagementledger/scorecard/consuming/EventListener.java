@@ -1,12 +1,12 @@
 package com.engagementledger.scorecard.consuming;
 
+import com.engagementledger.support.consuming.WaitOutTheDatabase;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ class EventListener {
         }
         applyOrLocate(messages, indexes);
         if (poison != null) {
-            throw new BatchListenerFailedException(poison.getMessage(), poison, poisonIndex);
+            throw WaitOutTheDatabase.failedAt(poisonIndex, poison.getMessage(), poison);
         }
     }
 
@@ -74,8 +74,8 @@ class EventListener {
                 try {
                     applier.applyLive(List.of(messages.get(i)));
                 } catch (RuntimeException e) {
-                    throw new BatchListenerFailedException("cannot apply " + messages.get(i).type() + " "
-                            + messages.get(i).eventId() + ": " + e.getMessage(), e, indexes.get(i));
+                    throw WaitOutTheDatabase.failedAt(indexes.get(i), "cannot apply " + messages.get(i).type() + " "
+                            + messages.get(i).eventId() + ": " + e.getMessage(), e);
                 }
             }
         }
