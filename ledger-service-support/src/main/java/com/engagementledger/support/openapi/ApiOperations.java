@@ -33,6 +33,11 @@ record ApiOperations(String path, PathItem.HttpMethod method, Operation operatio
         return namesAResource() || operation.getParameters() != null && !operation.getParameters().isEmpty();
     }
 
+    boolean takesIfMatch() {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> "header".equals(p.getIn()) && "If-Match".equalsIgnoreCase(p.getName()));
+    }
+
     boolean namesAResource() {
         return path.contains("{");
     }

@@ -2,9 +2,12 @@ package com.engagementledger.support.openapi;
 
 import com.engagementledger.support.security.Caller;
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.info.Contact;
+import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -47,6 +50,13 @@ public class OpenApiAutoConfiguration {
             if (properties.description() != null) {
                 openApi.getInfo().setDescription(properties.description());
             }
+            if (properties.contact() != null) {
+                openApi.getInfo().setContact(new Contact().name(properties.contact().name())
+                        .url(properties.contact().url()).email(properties.contact().email()));
+            }
+            // relative: the document is served by the service it describes, wherever that is deployed (springdoc
+            // would write the URL of the request, which differs per environment and would make the document unstable)
+            openApi.setServers(List.of(new Server().url("/").description("The service serving this document")));
         };
     }
 
@@ -76,6 +86,30 @@ public class OpenApiAutoConfiguration {
     @ConditionalOnMissingBean(name = "ledgerNullableProperties")
     PropertyCustomizer ledgerNullableProperties() {
         return new NullableProperties();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "ledgerFeatureTags")
+    FeatureTags ledgerFeatureTags(ApiDocsProperties properties) {
+        return new FeatureTags(properties.tags());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "ledgerMethodAnswers")
+    OperationCustomizer ledgerMethodAnswers() {
+        return new MethodAnswers();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "ledgerCreatedLocation")
+    OpenApiCustomizer ledgerCreatedLocation() {
+        return new CreatedLocation();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "ledgerOperationDescriptions")
+    OpenApiCustomizer ledgerOperationDescriptions() {
+        return new OperationDescriptions();
     }
 
     @Bean

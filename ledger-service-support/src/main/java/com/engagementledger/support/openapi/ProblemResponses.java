@@ -23,8 +23,9 @@ import java.util.Map;
  * schema. Which statuses an operation can answer follows from its shape, the way the shared edge decides them:
  * every call can be unauthenticated (401), forbidden (403), limited (429) or meet an unreachable database (503);
  * parameters or a body can be invalid (400); a path naming a resource can miss (404); a body can be too large (413)
- * or of another media type (415); a change can meet a stale version or a state that refuses it (409) or break a
- * domain rule (422). An answer a controller already declared is left as it is.
+ * or of another media type (415); an {@code If-Match} can fail to hold (412); a change can meet a stale version or a
+ * state that refuses it (409) or break a domain rule (422). {@link AlsoAnswers} declares more; an answer a controller
+ * already declared is left as it is.
  */
 class ProblemResponses implements OpenApiCustomizer {
     static final String PROBLEM = "Problem";
@@ -53,6 +54,9 @@ class ProblemResponses implements OpenApiCustomizer {
         if (operation.changes()) {
             statuses.add(409);
         }
+        if (operation.takesIfMatch()) {
+            statuses.add(412);
+        }
         if (operation.takesBody()) {
             statuses.addAll(List.of(413, 415));
         }
@@ -67,14 +71,23 @@ class ProblemResponses implements OpenApiCustomizer {
         for (int status : statuses) {
             String code = String.valueOf(status);
             ApiResponse existing = responses.get(code);
-            if (existing == null || existing.getContent() == null || existing.getContent().isEmpty()
-                    || existing.getContent().containsKey("*/*")) {
+            if (undescribed(existing)) {
                 responses.addApiResponse(code, problemResponse(status, existing));
             }
         }
+        // an error answer a service declared without a body is a Problem too
+        List.copyOf(responses.keySet()).stream().filter(code -> code.matches("[45]\\d\\d"))
+                .filter(code -> undescribed(responses.get(code)))
+                .forEach(code -> responses.addApiResponse(code,
+                        problemResponse(Integer.parseInt(code), responses.get(code))));
     }
 
-    private static ApiResponse problemResponse(int status, ApiResponse existing) {
+    private static boolean undescribed(ApiResponse response) {
+        return response == null || response.getContent() == null || response.getContent().isEmpty()
+                || response.getContent().containsKey("*/*");
+    }
+
+    static ApiResponse problemResponse(int status, ApiResponse existing) {
         String description = existing != null && existing.getDescription() != null
                 && !existing.getDescription().isBlank() ? existing.getDescription() : describe(status);
         return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON,
@@ -84,6 +97,7 @@ class ProblemResponses implements OpenApiCustomizer {
     private static String describe(int status) {
         return switch (status) {
             case 409 -> "Stale version, or a state that refuses the change";
+            case 412 -> "An If-Match that cannot hold";
             case 422 -> "A domain rule refuses the command; `rule` names it";
             default -> ProblemCatalog.forStatus(status).title();
         };

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = SupportTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ledger.api.docs.title=Things API", "ledger.api.docs.version=1.2.3",
-                "ledger.api.docs.description=Things for the tests."})
+                "ledger.api.docs.description=Things for the tests.", "ledger.api.docs.tags.testapp=Things and widgets.",
+                "ledger.api.docs.contact.name=Things team"})
 class OpenApiDocumentTest {
     @LocalServerPort
     int port;
@@ -111,6 +112,66 @@ class OpenApiDocumentTest {
         assertThat(sample.at("/child/allOf/0/$ref").asText()).isEqualTo("#/components/schemas/Sample");
         assertThat(sample.at("/rating/nullable").asBoolean()).isFalse();
         assertThat(sample.at("/count/nullable").asBoolean()).isFalse();
+    }
+
+    @Test
+    void a_nullable_enumeration_lists_null_among_its_values() {
+        JsonNode side = document.at("/components/schemas/Widget/properties/side");
+        assertThat(side.at("/nullable").asBoolean()).isTrue();
+        assertThat(side.at("/enum")).anySatisfy(value -> assertThat(value.isNull()).isTrue());
+    }
+
+    @Test
+    void the_values_of_a_map_can_be_declared_nullable() {
+        JsonNode readings = document.at("/components/schemas/Widget/properties/readings");
+        assertThat(readings.at("/additionalProperties/nullable").asBoolean()).isFalse();
+        assertThat(readings.at("/additionalProperties/additionalProperties/nullable").asBoolean()).isTrue();
+        JsonNode owners = document.at("/paths/~1engagements~1{engagementId}~1widgets~1{widgetId}~1owners/get"
+                + "/responses/200/content/application~1json/schema/additionalProperties");
+        assertThat(owners.at("/nullable").asBoolean()).isTrue();
+        assertThat(owners.at("/allOf/0/$ref").asText()).isEqualTo("#/components/schemas/Widget");
+    }
+
+    @Test
+    void an_operation_declares_the_problems_its_method_names_and_412_with_if_match() {
+        JsonNode owners = document.at("/paths/~1engagements~1{engagementId}~1widgets~1{widgetId}~1owners/get");
+        assertThat(owners.at("/responses/422/content/application~1problem+json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(owners.at("/responses/200/content/application~1json").isMissingNode()).isFalse();
+        JsonNode rename = document.at("/paths/~1engagements~1{engagementId}~1widgets~1{widgetId}~1renaming/post");
+        assertThat(rename.at("/responses/412/content/application~1problem+json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(owners.at("/responses").has("412")).isFalse();
+    }
+
+    @Test
+    void a_creation_answers_201_with_its_location() {
+        JsonNode create = document.at("/paths/~1engagements~1{engagementId}~1widgets/post/responses");
+        assertThat(create.has("200")).isFalse();
+        assertThat(create.at("/201/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/Widget");
+        assertThat(create.at("/201/headers/Location/schema/type").asText()).isEqualTo("string");
+    }
+
+    @Test
+    void operations_are_tagged_by_feature_package_and_described() {
+        assertThat(document.at("/tags/0/name").asText()).isEqualTo("testapp");
+        assertThat(document.at("/tags/0/description").asText()).isEqualTo("Things and widgets.");
+        assertThat(operations()).allSatisfy(op -> {
+            assertThat(op.getValue().at("/tags").toString()).as(op.getKey()).isEqualTo("[\"testapp\"]");
+            assertThat(op.getValue().at("/description").asText()).as(op.getKey()).isNotBlank();
+        });
+        assertThat(document.at("/paths/~1engagements~1{engagementId}~1widgets~1{widgetId}~1renaming/post/description")
+                .asText()).contains("If-Match");
+        assertThat(document.at("/paths/~1engagements~1{engagementId}~1widgets/post/operationId").asText())
+                .isEqualTo("testappCreateWidget");
+    }
+
+    @Test
+    void the_document_names_a_contact_and_a_server_independent_of_the_request() {
+        assertThat(document.at("/info/contact/name").asText()).isEqualTo("Things team");
+        assertThat(document.at("/servers").size()).isEqualTo(1);
+        assertThat(document.at("/servers/0/url").asText()).isEqualTo("/");
     }
 
     @Test
