@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -55,6 +54,10 @@ class SubscriptionController {
     }
 
     record CreateSubscription(@NotBlank @Size(max = 2000) String url, @Valid Filter filter) {
+    }
+
+    /** A delivery queued again: the new delivery's id and state (a named type, so the document describes it). */
+    record Redelivery(UUID deliveryId, String state) {
     }
 
     /** The only response that ever contains the signing secret. */
@@ -141,14 +144,14 @@ class SubscriptionController {
     @Operation(summary = "Deliver a past delivery again (202: queued)")
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ResponseEntity<Map<String, Object>> redeliver(Caller caller, @PathVariable UUID id, @PathVariable UUID deliveryId) {
+    ResponseEntity<Redelivery> redeliver(Caller caller, @PathVariable UUID id, @PathVariable UUID deliveryId) {
         Subscriptions.Subscription subscription = notDeleted(visible(caller, id));
         if (!subscription.enabled()) {
             throw ApiProblem.of(HttpStatus.CONFLICT, "webhooks.subscription.disabled", null, "subscription " + id
                     + " is disabled (" + subscription.disabledReason() + "); enable it first");
         }
         UUID copy = subscriptions.redeliver(id, deliveryId).orElseThrow(() -> ApiProblem.notFound("delivery", deliveryId));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("deliveryId", copy, "state", "PENDING"));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Redelivery(copy, "PENDING"));
     }
 
     @Operation(summary = "Enable a disabled subscription again")
