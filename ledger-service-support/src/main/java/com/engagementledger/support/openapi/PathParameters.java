@@ -5,6 +5,9 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +32,23 @@ class PathParameters implements OpenApiCustomizer {
                             .schema(new StringSchema()));
                 }
             }
+            inPathOrder(operation);
         });
+    }
+
+    /**
+     * Path parameters first, in the order the path names them (then the others, as they were): a generated client's
+     * method takes {@code (engagementId, decisionId, ...)} rather than the engagement last because the method did not
+     * bind it.
+     */
+    private static void inPathOrder(ApiOperations operation) {
+        List<Parameter> parameters = operation.operation().getParameters();
+        if (parameters == null) {
+            return;
+        }
+        List<Parameter> ordered = new ArrayList<>(parameters);
+        ordered.sort(Comparator.comparingInt((Parameter p) -> "path".equals(p.getIn())
+                ? operation.path().indexOf("{" + p.getName() + "}") : Integer.MAX_VALUE));
+        operation.operation().setParameters(ordered);
     }
 }

@@ -102,6 +102,9 @@ class OpenApiDocumentTest {
         }));
         assertThat(document.at("/paths/~1engagements~1{engagementId}~1widgets~1{widgetId}~1approval/post")
                 .isMissingNode()).isFalse();
+        // in the path's order, though the method binds only widgetId: a generated client takes them in that order
+        assertThat(document.at("/paths/~1engagements~1{engagementId}~1widgets~1{widgetId}~1approval/post/parameters")
+                .findValuesAsText("name")).startsWith("engagementId", "widgetId");
     }
 
     @Test
