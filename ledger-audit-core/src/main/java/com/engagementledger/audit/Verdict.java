@@ -1,10 +1,13 @@
 package com.engagementledger.audit;
 
+import jakarta.annotation.Nullable;
+
 /**
  * The answer of a chain verification, the same from the service's /verify and from the ledger-verify jar: valid
  * with the head it reached, or the first break and its kind; and the signed checkpoint it was checked against.
  */
-public record Verdict(boolean valid, long events, Head head, Break firstBreak, CheckpointCheck checkpoint) {
+public record Verdict(boolean valid, long events, @Nullable Head head, @Nullable Break firstBreak,
+                      @Nullable CheckpointCheck checkpoint) {
 
     public record Head(long chainSeq, long position, String hash) {
     }
@@ -17,7 +20,7 @@ public record Verdict(boolean valid, long events, Head head, Break firstBreak, C
      * there. TRUNCATED: the chain ends before the chain position a signed checkpoint covers. BAD_SIGNATURE: the
      * checkpoint's signature does not hold under the public key. UNCHAINED: an event of the engagement has no link.
      */
-    public record Break(Long position, long chainSeq, String eventId, Kind kind, String detail) {
+    public record Break(@Nullable Long position, long chainSeq, @Nullable String eventId, Kind kind, String detail) {
     }
 
     public enum Kind { CHANGED, MISSING, TRUNCATED, BAD_SIGNATURE, UNCHAINED }

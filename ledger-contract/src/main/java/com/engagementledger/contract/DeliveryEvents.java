@@ -2,6 +2,7 @@ package com.engagementledger.contract;
 
 import com.engagementledger.contract.Enums.DefectStage;
 import com.engagementledger.contract.Enums.Severity;
+import jakarta.annotation.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,12 +41,13 @@ public final class DeliveryEvents {
 
     @EventType("ledger.delivery.defect-found.v1")
     public record DefectFound(String engagementId, String defectId, DefectStage stage, Severity severity,
-                              Instant foundAt, String workItemId, String releaseId, String description)
+                              Instant foundAt, @Nullable String workItemId, @Nullable String releaseId,
+                              @Nullable String description)
             implements LedgerEvent {
     }
 
     @EventType("ledger.delivery.satisfaction-rated.v1")
     public record SatisfactionRated(String engagementId, String ratingId, String stakeholder, int rating,
-                                    LocalDate ratedOn, String comment) implements LedgerEvent {
+                                    LocalDate ratedOn, @Nullable String comment) implements LedgerEvent {
     }
 }

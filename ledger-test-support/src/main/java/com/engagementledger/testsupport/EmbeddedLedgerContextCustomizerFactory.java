@@ -37,6 +37,7 @@ class EmbeddedLedgerContextCustomizerFactory implements ContextCustomizerFactory
             } else {
                 sources.addFirst(source);
             }
+            context.getBeanFactory().registerSingleton("openApiExchangeRecorder", new OpenApiExchangeRecorder());
         }
     }
 }

@@ -14,11 +14,13 @@ import com.engagementledger.engagement.incident.IncidentViewFold;
 import com.engagementledger.engagement.onboarding.EngineerView;
 import com.engagementledger.engagement.onboarding.EngineerViewFold;
 import com.engagementledger.engagement.web.Paging;
+import com.engagementledger.support.openapi.NullableValues;
 import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
 import com.engagementledger.support.security.Caller;
 import com.engagementledger.support.web.Page;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +41,8 @@ import java.util.function.Predicate;
  */
 @RestController
 @RequestMapping(path = "/engagements/{engagementId}", params = "asOf")
+// documented as the asOf parameter of the operations it answers (web.AsOfParameter): one operation per path and method
+@Hidden
 class AsOfController {
     private final AsOfReplay replay;
     private final AuditReads reads;
@@ -58,6 +62,7 @@ class AsOfController {
         return engagementAt(state(engagementId, asOf, http, EngagementEvents.class), engagementId);
     }
 
+    @NullableValues
     @GetMapping("/ownership")
     Map<OwnershipArea, EngagementView.Owner> ownership(@PathVariable String engagementId, @RequestParam String asOf,
                                                        HttpServletRequest http) {

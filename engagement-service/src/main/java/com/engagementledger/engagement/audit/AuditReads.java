@@ -3,6 +3,7 @@ package com.engagementledger.engagement.audit;
 import com.engagementledger.support.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
@@ -31,7 +32,7 @@ class AuditReads {
     }
 
     /** A recorded read; {@code engagementId} is null when the endpoint names none. */
-    record Read(long id, String actor, String actorName, String engagementId, String endpoint, int status,
+    record Read(long id, String actor, String actorName, @Nullable String engagementId, String endpoint, int status,
                 Instant readAt) {
     }
 

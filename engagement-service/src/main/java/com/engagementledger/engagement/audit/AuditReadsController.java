@@ -1,6 +1,9 @@
 package com.engagementledger.engagement.audit;
 
+import com.engagementledger.support.openapi.AlsoAnswers;
 import com.engagementledger.support.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,10 +23,12 @@ class AuditReadsController {
         this.reads = reads;
     }
 
-    record ReadsPage(List<AuditReads.Read> items, Long nextCursor) {
+    record ReadsPage(List<AuditReads.Read> items, @Nullable Long nextCursor) {
     }
 
+    @Operation(summary = "List the recorded auditor reads, oldest first, by cursor")
     @GetMapping("/admin/audit-reads")
+    @AlsoAnswers(404)
     ReadsPage list(Caller caller, @RequestParam(required = false) String engagement,
                    @RequestParam(required = false) String actor, @RequestParam(required = false) String after,
                    @RequestParam(required = false) String limit) {

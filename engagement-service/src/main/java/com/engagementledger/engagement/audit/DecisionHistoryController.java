@@ -9,6 +9,8 @@ import com.engagementledger.support.security.Caller;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,17 +38,19 @@ class DecisionHistoryController {
         this.reads = reads;
     }
 
-    /** One step of a decision's history. */
+    /** One step of a decision's history (a schema name of its own: DecisionView has a Step too). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "DecisionHistoryStep")
     record Step(long position, String type, String step, String at, String effectiveAt, String by, String bySide,
                 String actor,
                 String actorName, String side, String correlationId, String reason, String supersedes,
                 String supersededBy, Boolean inEffect, JsonNode payload) {
     }
 
+    @Operation(summary = "One decision's history: every step, who took it and for which side")
     @GetMapping("/engagements/{engagementId}/decisions/{decisionId}/history")
-    List<Step> history(Caller caller, @PathVariable String engagementId, @PathVariable String decisionId,
-                       HttpServletRequest http) {
+    List<Step> decisionHistory(Caller caller, @PathVariable String engagementId, @PathVariable String decisionId,
+                               HttpServletRequest http) {
         views.requireIn(DecisionViewFold.KIND, decisionId, engagementId);
         reads.record(caller, engagementId, http);
         HistoryFilter filter = HistoryFilter.of(null, "decision", null, null, null, null, null, null)

@@ -6,10 +6,15 @@ import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
 import com.engagementledger.support.security.Caller;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -51,10 +56,17 @@ class HistoryController {
      * A page of history; {@code nextCursor} is the {@code after} of the next page (a chain position in chain order, a
      * global position in global order), null at the end.
      */
-    record HistoryPage(List<HistoryEntry> items, int limit, Long nextCursor) {
+    record HistoryPage(List<HistoryEntry> items, int limit, @Nullable Long nextCursor) {
     }
 
+    @Operation(summary = "The engagement's history in chain order: a JSON page, or an NDJSON or CSV export")
     @GetMapping("/engagements/{engagementId}/history")
+    @ApiResponse(responseCode = "200", description = "A page of history (JSON), or the whole filtered history as an "
+            + "export: NDJSON, one entry per line (what ledger-verify checks), or CSV; chosen by format or Accept",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = HistoryPage.class)),
+                    @Content(mediaType = NDJSON, schema = @Schema(implementation = HistoryEntry.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     ResponseEntity<StreamingResponseBody> history(Caller caller, @PathVariable String engagementId,
                               @RequestParam(required = false) String type,
                               @RequestParam(required = false) String family,

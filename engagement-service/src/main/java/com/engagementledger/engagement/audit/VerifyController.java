@@ -6,12 +6,14 @@ import com.engagementledger.audit.Verdict;
 import com.engagementledger.engagement.engagement.Engagements;
 import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -44,6 +46,7 @@ class VerifyController {
      * Walks the rows an export holds, in its order, as the ledger-verify jar walks the export itself, and checks the
      * chain against the newest checkpoint signed with this service's key.
      */
+    @Operation(summary = "Verify the engagement's hash chain against its newest signed checkpoint")
     @GetMapping("/engagements/{engagementId}/verify")
     Verdict verify(Caller caller, @PathVariable String engagementId, HttpServletRequest http) {
         engagements.find(engagementId);
@@ -54,7 +57,9 @@ class VerifyController {
     }
 
     /** Signs the chain's head now, after checking it still extends the newest checkpoint (409 when it does not). */
+    @Operation(summary = "Sign the head of the engagement's hash chain as a new checkpoint")
     @PostMapping("/admin/engagements/{engagementId}/checkpoints")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Checkpoint> checkpoint(@PathVariable String engagementId) {
         engagements.find(engagementId);
         try {
@@ -65,6 +70,7 @@ class VerifyController {
         }
     }
 
+    @Operation(summary = "List the engagement's signed checkpoints")
     @GetMapping("/engagements/{engagementId}/checkpoints")
     List<Checkpoint> checkpoints(Caller caller, @PathVariable String engagementId,
                                              HttpServletRequest http) {
@@ -76,6 +82,7 @@ class VerifyController {
     record PublicKey(String keyId, String algorithm, String publicKey, String format) {
     }
 
+    @Operation(summary = "The public key that verifies this service's checkpoint signatures")
     @GetMapping("/audit/public-key")
     PublicKey publicKey() {
         return new PublicKey(signer.keyId(), Signer.ALGORITHM, signer.publicKey(), "X.509 SubjectPublicKeyInfo, base64");

@@ -13,6 +13,7 @@ import com.engagementledger.engagement.decision.DecisionCommands.SupersedeDecisi
 import com.engagementledger.engagement.engagement.Engagements;
 import com.engagementledger.engagement.security.Actors;
 import com.engagementledger.engagement.view.ViewStore;
+import com.engagementledger.engagement.web.AsOfParameter;
 import com.engagementledger.engagement.web.CommandResult;
 import com.engagementledger.engagement.web.CommandRunner;
 import com.engagementledger.engagement.web.IfMatch;
@@ -22,11 +23,16 @@ import com.engagementledger.engagement.web.SafeText;
 import com.engagementledger.engagement.web.Target;
 import com.engagementledger.support.security.Caller;
 import com.engagementledger.support.web.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +41,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
@@ -86,7 +93,9 @@ class DecisionController {
         static final StepRequest NOW = new StepRequest(null);
     }
 
+    @Operation(summary = "Propose a decision")
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CommandResult> propose(Caller caller, @PathVariable String engagementId,
                                           @Valid @RequestBody ProposeRequest body) {
         if (body.supersedes() != null) {
@@ -102,6 +111,9 @@ class DecisionController {
     }
 
     /** decidedBy matches the proposer, the acceptor or the second approver. */
+    @Operation(summary = "List the engagement's decisions")
+    @Parameter(name = AsOfParameter.NAME, in = ParameterIn.QUERY, description = AsOfParameter.DESCRIPTION,
+            schema = @Schema(type = "string", format = "date-time"))
     @GetMapping
     Page<DecisionView> list(@PathVariable String engagementId,
                                    @RequestParam(required = false) DecisionStatus status,
@@ -119,12 +131,14 @@ class DecisionController {
                 pageSize), pageNumber, pageSize, search.count(engagementId, status, category, decidedBy));
     }
 
+    @Operation(summary = "Read one decision")
     @GetMapping("/{decisionId}")
     ResponseEntity<DecisionView> get(@PathVariable String engagementId, @PathVariable String decisionId) {
         ViewStore.Stored<DecisionView> stored = decision(engagementId, decisionId);
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
     }
 
+    @Operation(summary = "Accept a proposed decision (the other side accepts)")
     @PostMapping("/{decisionId}/acceptance")
     ResponseEntity<CommandResult> accept(Caller caller, @PathVariable String decisionId,
                                          @RequestBody(required = false) StepRequest body,
@@ -134,6 +148,7 @@ class DecisionController {
                 IfMatch.parse(ifMatch), Actors.of(caller), when(step.effectiveAt())));
     }
 
+    @Operation(summary = "Approve an accepted decision")
     @PostMapping("/{decisionId}/approval")
     ResponseEntity<CommandResult> approve(Caller caller, @PathVariable String decisionId,
                                           @RequestBody(required = false) StepRequest body,
@@ -143,6 +158,7 @@ class DecisionController {
                 IfMatch.parse(ifMatch), Actors.of(caller), when(step.effectiveAt())));
     }
 
+    @Operation(summary = "Supersede a decision by a newer one")
     @PostMapping("/{decisionId}/supersession")
     ResponseEntity<CommandResult> supersede(Caller caller, @PathVariable String engagementId,
                                             @PathVariable String decisionId, @Valid @RequestBody SupersedeRequest body,
@@ -154,6 +170,7 @@ class DecisionController {
                 when(body.effectiveAt())));
     }
 
+    @Operation(summary = "Reverse a decision, with the reason")
     @PostMapping("/{decisionId}/reversal")
     ResponseEntity<CommandResult> reverse(Caller caller, @PathVariable String decisionId,
                                           @Valid @RequestBody ReasonRequest body,

@@ -4,6 +4,7 @@ import com.engagementledger.contract.Enums.DecisionCategory;
 import com.engagementledger.contract.Enums.DecisionStatus;
 import com.engagementledger.contract.Enums.Reversibility;
 import com.engagementledger.contract.Enums.Side;
+import org.springframework.lang.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,17 +17,25 @@ public class DecisionView {
     public DecisionCategory category;
     public String context;
     public String decision;
+    @Nullable
     public String consequences;
     public List<String> alternatives;
     public Reversibility reversibility;
+    @Nullable
     public String supersedes;
     public DecisionStatus status;
     public Step proposed;
+    @Nullable
     public Step accepted;
+    @Nullable
     public Step approved;
+    @Nullable
     public Step superseded;
+    @Nullable
     public String supersededBy;
+    @Nullable
     public Step reversed;
+    @Nullable
     public String reason;
 
     /** One step of the decision's life: who, for which side, when it happened (business time), when recorded. */

@@ -25,6 +25,7 @@ import com.engagementledger.engagement.web.SafeText;
 import com.engagementledger.engagement.web.Target;
 import com.engagementledger.support.security.Caller;
 import com.engagementledger.support.web.Page;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,6 +33,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,6 +42,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
@@ -88,7 +91,9 @@ class DeliveryController {
                          @Size(max = 5000) @SafeText String comment) {
     }
 
+    @Operation(summary = "Start a work item")
     @PostMapping("/work-items")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CommandResult> start(Caller caller, @PathVariable String engagementId,
                                         @Valid @RequestBody StartRequest body) {
         if (body.workstreamId() != null) {
@@ -99,6 +104,7 @@ class DeliveryController {
                 body.title(), body.workstreamId(), body.startedAt(), Actors.of(caller)));
     }
 
+    @Operation(summary = "Record a work item's delivery")
     @PostMapping("/work-items/{workItemId}/delivery")
     ResponseEntity<CommandResult> deliver(Caller caller, @PathVariable String workItemId,
                                           @Valid @RequestBody DeliverRequest body,
@@ -107,6 +113,7 @@ class DeliveryController {
                 IfMatch.parse(ifMatch), body.deliveredAt(), Actors.of(caller)));
     }
 
+    @Operation(summary = "Reopen a delivered work item")
     @PostMapping("/work-items/{workItemId}/reopening")
     ResponseEntity<CommandResult> reopen(Caller caller, @PathVariable String workItemId,
                                          @Valid @RequestBody ReopenRequest body,
@@ -115,6 +122,7 @@ class DeliveryController {
                 IfMatch.parse(ifMatch), body.reopenedAt(), body.reason(), Actors.of(caller)));
     }
 
+    @Operation(summary = "List the engagement's work items")
     @GetMapping("/work-items")
     Page<WorkItemView> workItems(@PathVariable String engagementId,
                                         @RequestParam(required = false) String status,
@@ -124,12 +132,15 @@ class DeliveryController {
                 size, maxPageSize);
     }
 
+    @Operation(summary = "Read one work item")
     @GetMapping("/work-items/{workItemId}")
     ResponseEntity<WorkItemView> getWorkItem(@PathVariable String engagementId, @PathVariable String workItemId) {
         return etagged(views.findIn(DeliveryViewFolds.WORK_ITEM, workItemId, engagementId, WorkItemView.class));
     }
 
+    @Operation(summary = "Plan a release")
     @PostMapping("/releases")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CommandResult> plan(Caller caller, @PathVariable String engagementId,
                                        @Valid @RequestBody PlanRequest body) {
         ReleaseId id = ReleaseId.newId();
@@ -137,6 +148,7 @@ class DeliveryController {
                 body.name(), body.plannedFor(), Actors.of(caller)));
     }
 
+    @Operation(summary = "Record a release's shipment")
     @PostMapping("/releases/{releaseId}/shipment")
     ResponseEntity<CommandResult> ship(Caller caller, @PathVariable String releaseId,
                                        @Valid @RequestBody ShipRequest body,
@@ -145,6 +157,7 @@ class DeliveryController {
                 IfMatch.parse(ifMatch), body.shippedOn(), Actors.of(caller)));
     }
 
+    @Operation(summary = "List the engagement's releases")
     @GetMapping("/releases")
     Page<ReleaseView> releases(@PathVariable String engagementId,
                                       @RequestParam(required = false) String status,
@@ -154,12 +167,15 @@ class DeliveryController {
                 maxPageSize);
     }
 
+    @Operation(summary = "Read one release")
     @GetMapping("/releases/{releaseId}")
     ResponseEntity<ReleaseView> getRelease(@PathVariable String engagementId, @PathVariable String releaseId) {
         return etagged(views.findIn(DeliveryViewFolds.RELEASE, releaseId, engagementId, ReleaseView.class));
     }
 
+    @Operation(summary = "Record a defect found")
     @PostMapping("/defects")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CommandResult> defect(Caller caller, @PathVariable String engagementId,
                                          @Valid @RequestBody DefectRequest body) {
         if (body.workItemId() != null) {
@@ -175,6 +191,7 @@ class DeliveryController {
                         body.description(), Actors.of(caller)));
     }
 
+    @Operation(summary = "List the engagement's defects")
     @GetMapping("/defects")
     Page<DefectFound> defects(@PathVariable String engagementId, @RequestParam(required = false) Integer page,
                                      @RequestParam(required = false) Integer size) {
@@ -182,12 +199,15 @@ class DeliveryController {
                 maxPageSize);
     }
 
+    @Operation(summary = "Read one defect")
     @GetMapping("/defects/{defectId}")
     DefectFound getDefect(@PathVariable String engagementId, @PathVariable String defectId) {
         return views.findIn(DeliveryViewFolds.DEFECT, defectId, engagementId, DefectFound.class).state();
     }
 
+    @Operation(summary = "Record a client stakeholder's satisfaction rating (1 to 5)")
     @PostMapping("/satisfaction-ratings")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CommandResult> rate(Caller caller, @PathVariable String engagementId,
                                        @Valid @RequestBody RatingRequest body) {
         RatingId id = RatingId.newId();
@@ -196,6 +216,7 @@ class DeliveryController {
                         body.ratedOn(), body.comment(), Actors.of(caller)));
     }
 
+    @Operation(summary = "List the engagement's satisfaction ratings")
     @GetMapping("/satisfaction-ratings")
     Page<SatisfactionRated> ratings(@PathVariable String engagementId,
                                            @RequestParam(required = false) Integer page,

@@ -1,5 +1,7 @@
 package com.engagementledger.engagement.delivery;
 
+import org.springframework.lang.Nullable;
+
 import java.time.LocalDate;
 
 /** A release as GET returns it. status is PLANNED or SHIPPED. */
@@ -8,7 +10,9 @@ class ReleaseView {
     public String engagementId;
     public String name;
     public LocalDate plannedFor;
+    @Nullable
     public LocalDate shippedOn;
+    @Nullable
     public Long daysLate;
     public String status;
 }

@@ -24,18 +24,25 @@ import com.engagementledger.engagement.engagement.EngagementRequests.ReviewReque
 import com.engagementledger.engagement.engagement.EngagementRequests.WorkstreamRequest;
 import com.engagementledger.engagement.security.Actors;
 import com.engagementledger.engagement.view.ViewStore;
+import com.engagementledger.engagement.web.AsOfParameter;
 import com.engagementledger.engagement.web.CommandResult;
 import com.engagementledger.engagement.web.CommandRunner;
 import com.engagementledger.engagement.web.IfMatch;
 import com.engagementledger.engagement.web.Paging;
 import com.engagementledger.engagement.web.Target;
+import com.engagementledger.support.openapi.NullableValues;
 import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
 import com.engagementledger.support.problem.ProblemCatalog;
 import com.engagementledger.support.security.Caller;
 import com.engagementledger.support.web.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,6 +51,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
@@ -72,7 +80,9 @@ class EngagementController {
         this.maxPageSize = maxPageSize;
     }
 
+    @Operation(summary = "Open an engagement (a token scoped to all engagements)")
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CommandResult> open(Caller caller, @Valid @RequestBody OpenEngagementRequest body) {
         if (!caller.seesAll()) {
             throw ApiProblem.of(ProblemCatalog.AUTH_SCOPE_FORBIDDEN,
@@ -87,6 +97,7 @@ class EngagementController {
                 body.coveragePattern(), body.startDate(), Actors.of(caller)));
     }
 
+    @Operation(summary = "List the engagements the token covers")
     @GetMapping
     Page<EngagementView> list(Caller caller, @RequestParam(required = false) Integer page,
                                      @RequestParam(required = false) Integer size) {
@@ -99,27 +110,37 @@ class EngagementController {
                 views.countEngagements(List.copyOf(caller.engagements()), caller.seesAll()));
     }
 
+    @Operation(summary = "Read one engagement: terms, workstreams, ownership matrix, reviews, escalation path")
+    @Parameter(name = AsOfParameter.NAME, in = ParameterIn.QUERY, description = AsOfParameter.DESCRIPTION,
+            schema = @Schema(type = "string", format = "date-time"))
     @GetMapping("/{engagementId}")
     ResponseEntity<EngagementView> get(@PathVariable String engagementId) {
         ViewStore.Stored<EngagementView> stored = engagements.find(engagementId);
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
     }
 
+    @Operation(summary = "The ownership matrix: every area, null where nobody owns it")
+    @NullableValues
+    @Parameter(name = AsOfParameter.NAME, in = ParameterIn.QUERY, description = AsOfParameter.DESCRIPTION,
+            schema = @Schema(type = "string", format = "date-time"))
     @GetMapping("/{engagementId}/ownership")
     Map<OwnershipArea, EngagementView.Owner> ownership(@PathVariable String engagementId) {
         return engagements.find(engagementId).state().ownership;
     }
 
+    @Operation(summary = "List the engagement's transferred workstreams")
     @GetMapping("/{engagementId}/workstreams")
     List<EngagementView.Workstream> workstreams(@PathVariable String engagementId) {
         return engagements.find(engagementId).state().workstreams;
     }
 
+    @Operation(summary = "List the engagement's governance reviews")
     @GetMapping("/{engagementId}/governance-reviews")
     List<EngagementView.Review> reviews(@PathVariable String engagementId) {
         return engagements.find(engagementId).state().reviews;
     }
 
+    @Operation(summary = "Change the coverage pattern and overlap window")
     @PostMapping("/{engagementId}/coverage")
     ResponseEntity<CommandResult> coverage(Caller caller, @PathVariable String engagementId,
                                            @Valid @RequestBody CoverageRequest body,
@@ -129,6 +150,7 @@ class EngagementController {
                 Actors.of(caller), when(body.effectiveAt())));
     }
 
+    @Operation(summary = "Pause the engagement")
     @PostMapping("/{engagementId}/pause")
     ResponseEntity<CommandResult> pause(Caller caller, @PathVariable String engagementId,
                                         @Valid @RequestBody ReasonRequest body,
@@ -137,6 +159,7 @@ class EngagementController {
                 IfMatch.parse(ifMatch), body.reason(), Actors.of(caller), when(body.effectiveAt())));
     }
 
+    @Operation(summary = "Resume a paused engagement")
     @PostMapping("/{engagementId}/resume")
     ResponseEntity<CommandResult> resume(Caller caller, @PathVariable String engagementId,
                                          @Valid @RequestBody ReasonRequest body,
@@ -145,6 +168,7 @@ class EngagementController {
                 IfMatch.parse(ifMatch), body.reason(), Actors.of(caller), when(body.effectiveAt())));
     }
 
+    @Operation(summary = "Close the engagement")
     @PostMapping("/{engagementId}/close")
     ResponseEntity<CommandResult> close(Caller caller, @PathVariable String engagementId,
                                         @Valid @RequestBody ReasonRequest body,
@@ -153,7 +177,9 @@ class EngagementController {
                 IfMatch.parse(ifMatch), body.reason(), Actors.of(caller), when(body.effectiveAt())));
     }
 
+    @Operation(summary = "Transfer a workstream, with the conditions confirmed")
     @PostMapping("/{engagementId}/workstreams")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CommandResult> transfer(Caller caller, @PathVariable String engagementId,
                                            @Valid @RequestBody WorkstreamRequest body,
                                            @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
@@ -164,6 +190,7 @@ class EngagementController {
                         when(body.effectiveAt())));
     }
 
+    @Operation(summary = "Assign (or reassign) an ownership area")
     @PostMapping("/{engagementId}/ownership/{area}")
     ResponseEntity<CommandResult> assign(Caller caller, @PathVariable String engagementId,
                                          @PathVariable OwnershipArea area, @Valid @RequestBody OwnershipRequest body,
@@ -173,6 +200,7 @@ class EngagementController {
                 Actors.of(caller), when(body.effectiveAt())));
     }
 
+    @Operation(summary = "Revoke an ownership area's owner")
     @PostMapping("/{engagementId}/ownership/{area}/revocation")
     ResponseEntity<CommandResult> revoke(Caller caller, @PathVariable String engagementId,
                                          @PathVariable OwnershipArea area, @Valid @RequestBody ReasonRequest body,
@@ -181,7 +209,9 @@ class EngagementController {
                 IfMatch.parse(ifMatch), area, body.reason(), Actors.of(caller), when(body.effectiveAt())));
     }
 
+    @Operation(summary = "Record a governance review held")
     @PostMapping("/{engagementId}/governance-reviews")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CommandResult> review(Caller caller, @PathVariable String engagementId,
                                          @Valid @RequestBody ReviewRequest body,
                                          @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
@@ -192,6 +222,7 @@ class EngagementController {
                         body.outcomes() == null ? List.of() : body.outcomes(), Actors.of(caller)));
     }
 
+    @Operation(summary = "Define the escalation path")
     @PostMapping("/{engagementId}/escalation-path")
     ResponseEntity<CommandResult> escalationPath(Caller caller, @PathVariable String engagementId,
                                                  @Valid @RequestBody EscalationPathRequest body,

@@ -11,6 +11,8 @@ import com.engagementledger.contract.Enums.ReviewKind;
 import com.engagementledger.contract.Enums.Side;
 import com.engagementledger.contract.Enums.TransferCondition;
 import com.engagementledger.contract.Enums.WorkType;
+import com.engagementledger.support.openapi.NullableValues;
+import org.springframework.lang.Nullable;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,6 +43,7 @@ public class EngagementView {
     public String openedBy;
     public List<Workstream> workstreams = new ArrayList<>();
     /** Every area of the matrix, in DOMAIN.md's order; null where nobody owns it (undefined work). */
+    @NullableValues
     public Map<OwnershipArea, Owner> ownership = new LinkedHashMap<>();
     public List<Review> reviews = new ArrayList<>();
     public List<EscalationLevel> escalationPath = new ArrayList<>();
@@ -54,7 +57,7 @@ public class EngagementView {
         }
     }
 
-    public record Owner(String ownerId, String ownerName, Side ownerSide, String reason, Instant since,
+    public record Owner(String ownerId, @Nullable String ownerName, Side ownerSide, String reason, Instant since,
                         String changedBy) {
     }
 

@@ -13,6 +13,7 @@ import com.engagementledger.engagement.incident.IncidentCommands.PublishPostmort
 import com.engagementledger.engagement.incident.IncidentCommands.ResolveIncident;
 import com.engagementledger.engagement.security.Actors;
 import com.engagementledger.engagement.view.ViewStore;
+import com.engagementledger.engagement.web.AsOfParameter;
 import com.engagementledger.engagement.web.CommandResult;
 import com.engagementledger.engagement.web.CommandRunner;
 import com.engagementledger.engagement.web.IfMatch;
@@ -23,12 +24,17 @@ import com.engagementledger.engagement.web.SafeText;
 import com.engagementledger.engagement.web.Target;
 import com.engagementledger.support.security.Caller;
 import com.engagementledger.support.web.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,6 +43,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
@@ -86,7 +93,9 @@ class IncidentController {
                              @Size(max = 5000) @SafeText String summary) {
     }
 
+    @Operation(summary = "Report an incident")
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CommandResult> open(Caller caller, @PathVariable String engagementId,
                                        @Valid @RequestBody OpenRequest body) {
         IncidentId id = IncidentId.newId();
@@ -95,6 +104,9 @@ class IncidentController {
                 overlap(engagementId), Actors.of(caller)));
     }
 
+    @Operation(summary = "List the engagement's incidents")
+    @Parameter(name = AsOfParameter.NAME, in = ParameterIn.QUERY, description = AsOfParameter.DESCRIPTION,
+            schema = @Schema(type = "string", format = "date-time"))
     @GetMapping
     Page<IncidentView> list(@PathVariable String engagementId,
                                    @RequestParam(required = false) IncidentStatus status,
@@ -104,6 +116,7 @@ class IncidentController {
                 IncidentView.class, page, size, maxPageSize);
     }
 
+    @Operation(summary = "Read one incident")
     @GetMapping("/{incidentId}")
     ResponseEntity<IncidentView> get(@PathVariable String engagementId, @PathVariable String incidentId) {
         ViewStore.Stored<IncidentView> stored = views.findIn(IncidentViewFold.KIND, incidentId, engagementId,
@@ -111,6 +124,7 @@ class IncidentController {
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
     }
 
+    @Operation(summary = "Acknowledge an incident")
     @PostMapping("/{incidentId}/acknowledgement")
     ResponseEntity<CommandResult> acknowledge(Caller caller, @PathVariable String engagementId,
                                               @PathVariable String incidentId,
@@ -120,6 +134,7 @@ class IncidentController {
                 IfMatch.parse(ifMatch), body.acknowledgedAt(), overlap(engagementId), Actors.of(caller)));
     }
 
+    @Operation(summary = "Escalate an incident")
     @PostMapping("/{incidentId}/escalation")
     ResponseEntity<CommandResult> escalate(Caller caller, @PathVariable String incidentId,
                                            @Valid @RequestBody EscalateRequest body,
@@ -128,6 +143,7 @@ class IncidentController {
                 IfMatch.parse(ifMatch), body.escalatedTo(), body.escalatedAt(), body.reason(), Actors.of(caller)));
     }
 
+    @Operation(summary = "Record an incident's mitigation")
     @PostMapping("/{incidentId}/mitigation")
     ResponseEntity<CommandResult> mitigate(Caller caller, @PathVariable String incidentId,
                                            @Valid @RequestBody MitigateRequest body,
@@ -136,6 +152,7 @@ class IncidentController {
                 IfMatch.parse(ifMatch), body.mitigatedAt(), body.summary(), Actors.of(caller)));
     }
 
+    @Operation(summary = "Resolve an incident, with its root cause")
     @PostMapping("/{incidentId}/resolution")
     ResponseEntity<CommandResult> resolve(Caller caller, @PathVariable String incidentId,
                                           @Valid @RequestBody ResolveRequest body,
@@ -144,6 +161,7 @@ class IncidentController {
                 IfMatch.parse(ifMatch), body.resolvedAt(), body.rootCause(), Actors.of(caller)));
     }
 
+    @Operation(summary = "Publish an incident's postmortem")
     @PostMapping("/{incidentId}/postmortem")
     ResponseEntity<CommandResult> postmortem(Caller caller, @PathVariable String incidentId,
                                              @Valid @RequestBody PostmortemRequest body,

@@ -13,6 +13,7 @@ import com.engagementledger.engagement.onboarding.OnboardingCommands.LeaveEngage
 import com.engagementledger.engagement.onboarding.OnboardingCommands.ReachMilestone;
 import com.engagementledger.engagement.security.Actors;
 import com.engagementledger.engagement.view.ViewStore;
+import com.engagementledger.engagement.web.AsOfParameter;
 import com.engagementledger.engagement.web.CommandResult;
 import com.engagementledger.engagement.web.CommandRunner;
 import com.engagementledger.engagement.web.IfMatch;
@@ -23,6 +24,10 @@ import com.engagementledger.engagement.web.SafeText;
 import com.engagementledger.engagement.web.Target;
 import com.engagementledger.support.security.Caller;
 import com.engagementledger.support.web.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,6 +35,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,6 +44,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
@@ -76,7 +83,9 @@ class OnboardingController {
     record DepartureRequest(@NotNull @Plausible LocalDate leftOn, @Size(max = 2000) @SafeText String reason) {
     }
 
+    @Operation(summary = "Onboard an engineer onto the engagement")
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CommandResult> join(Caller caller, @PathVariable String engagementId,
                                        @Valid @RequestBody JoinRequest body) {
         EngagementView engagement = engagements.find(engagementId).state();
@@ -85,6 +94,9 @@ class OnboardingController {
                 engagement.startDate, body.name(), body.side(), body.role(), body.joinedOn(), Actors.of(caller)));
     }
 
+    @Operation(summary = "List the engagement's engineers")
+    @Parameter(name = AsOfParameter.NAME, in = ParameterIn.QUERY, description = AsOfParameter.DESCRIPTION,
+            schema = @Schema(type = "string", format = "date-time"))
     @GetMapping
     Page<EngineerView> list(@PathVariable String engagementId, @RequestParam(required = false) String status,
                                    @RequestParam(required = false) Integer page,
@@ -93,6 +105,7 @@ class OnboardingController {
                 maxPageSize);
     }
 
+    @Operation(summary = "Read one engineer's onboarding")
     @GetMapping("/{engineerId}")
     ResponseEntity<EngineerView> get(@PathVariable String engagementId, @PathVariable String engineerId) {
         ViewStore.Stored<EngineerView> stored = views.findIn(EngineerViewFold.KIND, engineerId, engagementId,
@@ -100,6 +113,7 @@ class OnboardingController {
         return ResponseEntity.ok().eTag("\"" + stored.version() + "\"").body(stored.state());
     }
 
+    @Operation(summary = "Advance an engineer to the next onboarding phase")
     @PostMapping("/{engineerId}/phase")
     ResponseEntity<CommandResult> advance(Caller caller, @PathVariable String engineerId,
                                           @Valid @RequestBody PhaseRequest body,
@@ -108,6 +122,7 @@ class OnboardingController {
                 IfMatch.parse(ifMatch), body.toPhase(), body.advancedOn(), Actors.of(caller)));
     }
 
+    @Operation(summary = "Record an onboarding milestone reached")
     @PostMapping("/{engineerId}/milestones")
     ResponseEntity<CommandResult> milestone(Caller caller, @PathVariable String engineerId,
                                             @Valid @RequestBody MilestoneRequest body,
@@ -116,6 +131,7 @@ class OnboardingController {
                 IfMatch.parse(ifMatch), body.milestone(), body.reachedOn(), Actors.of(caller)));
     }
 
+    @Operation(summary = "Record a knowledge-transfer assessment")
     @PostMapping("/{engineerId}/knowledge-transfer-assessment")
     ResponseEntity<CommandResult> assess(Caller caller, @PathVariable String engineerId,
                                          @Valid @RequestBody AssessmentRequest body,
@@ -124,6 +140,7 @@ class OnboardingController {
                 IfMatch.parse(ifMatch), body.score(), body.assessedOn(), body.notes(), Actors.of(caller)));
     }
 
+    @Operation(summary = "Record an engineer's departure")
     @PostMapping("/{engineerId}/departure")
     ResponseEntity<CommandResult> leave(Caller caller, @PathVariable String engineerId,
                                         @Valid @RequestBody DepartureRequest body,

@@ -1,12 +1,14 @@
 package com.engagementledger.engagement.publishing;
 
 import com.engagementledger.support.problem.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** ADMIN only (all of /admin is): re-publish the ledger from a global position for consumers that need a re-feed. */
@@ -19,7 +21,9 @@ class RepublishController {
     }
 
     /** Answers 202: the processor has been moved back and sends the events again in the background. */
+    @Operation(summary = "Publish the events again from a global position (202: in the background)")
     @PostMapping("/admin/republish")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<Republication.Plan> republish(@RequestParam long fromPosition) {
         return ResponseEntity.accepted().body(republication.republishFrom(fromPosition));
     }

@@ -44,6 +44,8 @@ class FamiliesRoundTripTest extends IntegrationTest {
         assertThat(view.get("coveragePattern").asText()).isEqualTo("ASYNC_FIRST");
         assertThat(view.get("workstreams").get(0).get("workType").asText()).isEqualTo("QA_AUTOMATION");
         assertThat(view.get("reviews").get(0).get("kind").asText()).isEqualTo("WEEKLY_METRICS");
+        assertThat(lead.get("/engagements/" + id + "/governance-reviews").json().get(0).get("outcomes").get(0)
+                .asText()).isEqualTo("on track");
         assertThat(view.get("escalationPath").size()).isEqualTo(2);
         assertThat(view.get("status").asText()).isEqualTo("ACTIVE");
         // opened (0), coverage (1), workstream (2), review (3), escalation path (4), pause (5), resume (6)
@@ -176,14 +178,16 @@ class FamiliesRoundTripTest extends IntegrationTest {
                 "reason", "fails on Safari")));
         String release = lead.post(base + "/releases", Map.of("name", "1.0", "plannedFor", "2026-08-20")).id();
         ok(lead.post(base + "/releases/" + release + "/shipment", Map.of("shippedOn", "2026-08-22")));
-        ok(lead.post(base + "/defects", Map.of("stage", "PRODUCTION", "severity", "SEV2",
-                "foundAt", "2026-08-23T10:00:00Z", "releaseId", release, "description", "totals off by one")));
+        Api.Response defect = lead.post(base + "/defects", Map.of("stage", "PRODUCTION", "severity", "SEV2",
+                "foundAt", "2026-08-23T10:00:00Z", "releaseId", release, "description", "totals off by one"));
+        ok(defect);
         ok(lead.post(base + "/satisfaction-ratings", Map.of("stakeholder", "VP Product", "rating", 4,
                 "ratedOn", "2026-08-28")));
 
         assertThat(lead.get(base + "/work-items/" + item).json().get("status").asText()).isEqualTo("REOPENED");
         assertThat(lead.get(base + "/releases/" + release).json().get("daysLate").asLong()).isEqualTo(2);
         assertThat(lead.get(base + "/defects").json().get("items").get(0).get("stage").asText()).isEqualTo("PRODUCTION");
+        assertThat(lead.get(base + "/defects/" + defect.id()).json().get("releaseId").asText()).isEqualTo(release);
         assertThat(lead.get(base + "/satisfaction-ratings").json().get("items").get(0).get("rating").asInt()).isEqualTo(4);
     }
 }

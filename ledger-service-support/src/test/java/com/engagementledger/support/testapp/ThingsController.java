@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,8 +36,8 @@ class ThingsController {
     }
 
     /** Every kind of scalar a service's request takes, to show what the strict JSON reader refuses. */
-    record Sample(String title, Integer rating, int count, Double score, Boolean flag, Instant at, LocalDate on,
-                  Side side, List<String> tags, Map<String, String> labels, Sample child) {
+    record Sample(@Nullable String title, Integer rating, int count, Double score, Boolean flag, Instant at,
+                  LocalDate on, Side side, List<String> tags, Map<String, String> labels, @Nullable Sample child) {
     }
 
     @PostMapping("/samples")

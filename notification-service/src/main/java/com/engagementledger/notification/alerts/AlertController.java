@@ -1,8 +1,10 @@
 package com.engagementledger.notification.alerts;
 
+import com.engagementledger.support.openapi.AlsoAnswers;
 import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.security.Caller;
 import com.engagementledger.support.web.Page;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -31,7 +33,9 @@ class AlertController {
         this.alerts = alerts;
     }
 
+    @Operation(summary = "List the alerts of the token's engagements")
     @GetMapping
+    @AlsoAnswers({404, 422})
     Page<AlertView> list(Caller caller, @RequestParam(required = false) String engagementId,
                      @RequestParam(required = false) String rule,
                      @RequestParam(required = false) AlertState state,
@@ -55,11 +59,13 @@ class AlertController {
                 severity, from, to), page, size);
     }
 
+    @Operation(summary = "Read one alert with its history")
     @GetMapping("/{id}")
     AlertView get(Caller caller, @PathVariable UUID id) {
         return visible(caller, id, alerts.findWithHistory(id).orElse(null));
     }
 
+    @Operation(summary = "Acknowledge an alert")
     @PostMapping("/{id}/acknowledge")
     AlertView acknowledge(Caller caller, @PathVariable UUID id) {
         visible(caller, id, alerts.find(id).orElse(null));
@@ -69,6 +75,7 @@ class AlertController {
     record ResolveRequest(@NotBlank @Size(max = 2000) String note) {
     }
 
+    @Operation(summary = "Resolve an alert, with a note")
     @PostMapping("/{id}/resolve")
     AlertView resolve(Caller caller, @PathVariable UUID id, @Valid @RequestBody ResolveRequest request) {
         visible(caller, id, alerts.find(id).orElse(null));

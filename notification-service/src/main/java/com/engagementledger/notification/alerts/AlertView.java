@@ -1,6 +1,7 @@
 package com.engagementledger.notification.alerts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.springframework.lang.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,8 +13,8 @@ public record AlertView(UUID id, String rule, String engagementId, String subjec
                         String message, List<String> causeEventIds, AlertState state, Instant openedAt,
                         Instant updatedAt, Instant resolvedAt, List<HistoryEntry> history) {
 
-    public record HistoryEntry(AlertState fromState, AlertState toState, String actor, String actorSide, String note,
-                               Instant at) {
+    public record HistoryEntry(@Nullable AlertState fromState, AlertState toState, String actor,
+                               @Nullable String actorSide, @Nullable String note, Instant at) {
     }
 
     AlertView withHistory(List<HistoryEntry> entries) {

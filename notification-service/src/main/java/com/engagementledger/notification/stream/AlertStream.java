@@ -5,6 +5,7 @@ import com.engagementledger.support.problem.ProblemCatalog;
 import com.engagementledger.support.security.Caller;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -76,6 +77,7 @@ class AlertStream {
     private record Change(long seq, String type, String snapshot) {
     }
 
+    @Operation(summary = "Follow the alerts of the token's engagements as server-sent events")
     @GetMapping(path = "/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(Caller caller, @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId) {
         long cursor = lastEventId != null ? lastEventId

@@ -2,12 +2,14 @@ package com.engagementledger.notification.webhooks;
 
 import com.engagementledger.notification.alerts.AlertSeverity;
 import com.engagementledger.notification.rules.RuleNames;
+import com.engagementledger.support.openapi.AlsoAnswers;
 import com.engagementledger.support.problem.ApiProblem;
-import com.engagementledger.support.problem.ProblemCatalog;
 import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
+import com.engagementledger.support.problem.ProblemCatalog;
 import com.engagementledger.support.security.Caller;
 import com.engagementledger.support.security.Roles;
 import com.engagementledger.support.web.Page;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -21,11 +23,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -54,11 +56,18 @@ class SubscriptionController {
     record CreateSubscription(@NotBlank @Size(max = 2000) String url, @Valid Filter filter) {
     }
 
+    /** A delivery queued again: the new delivery's id and state (a named type, so the document describes it). */
+    record Redelivery(UUID deliveryId, String state) {
+    }
+
     /** The only response that ever contains the signing secret. */
     record Created(UUID id, String url, Filter filter, boolean enabled, String secret) {
     }
 
+    @Operation(summary = "Subscribe a webhook URL to alerts (the only answer with the signing secret)")
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @AlsoAnswers(404)
     ResponseEntity<Created> create(Caller caller, @Valid @RequestBody CreateSubscription request) {
         try {
             guard.check(request.url());
@@ -95,6 +104,7 @@ class SubscriptionController {
                 .body(new Created(id, request.url(), stored, true, secret));
     }
 
+    @Operation(summary = "List the caller's webhook subscriptions")
     @GetMapping
     Page<Subscriptions.Subscription> list(Caller caller, @RequestParam(defaultValue = "0") int page,
                                           @RequestParam(defaultValue = "50") int size) {
@@ -103,12 +113,14 @@ class SubscriptionController {
                 List.copyOf(caller.engagements()), page, size);
     }
 
+    @Operation(summary = "Read one webhook subscription")
     @GetMapping("/{id}")
     Subscriptions.Subscription get(Caller caller, @PathVariable UUID id) {
         return visible(caller, id);
     }
 
     /** Newest first; every delivery stays on record (older ones on later pages). */
+    @Operation(summary = "List a subscription's deliveries, newest first")
     @GetMapping("/{id}/deliveries")
     Page<Subscriptions.Delivery> deliveries(Caller caller, @PathVariable UUID id,
                                             @RequestParam(defaultValue = "0") int page,
@@ -119,7 +131,9 @@ class SubscriptionController {
     }
 
     /** 204; the subscription and its deliveries stay readable (with deletedAt) for the record. */
+    @Operation(summary = "Delete a subscription (it stays readable for the record)")
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Transactional
     ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id) {
         visible(caller, id);
@@ -127,17 +141,20 @@ class SubscriptionController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Deliver a past delivery again (202: queued)")
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
-    ResponseEntity<Map<String, Object>> redeliver(Caller caller, @PathVariable UUID id, @PathVariable UUID deliveryId) {
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ResponseEntity<Redelivery> redeliver(Caller caller, @PathVariable UUID id, @PathVariable UUID deliveryId) {
         Subscriptions.Subscription subscription = notDeleted(visible(caller, id));
         if (!subscription.enabled()) {
             throw ApiProblem.of(HttpStatus.CONFLICT, "webhooks.subscription.disabled", null, "subscription " + id
                     + " is disabled (" + subscription.disabledReason() + "); enable it first");
         }
         UUID copy = subscriptions.redeliver(id, deliveryId).orElseThrow(() -> ApiProblem.notFound("delivery", deliveryId));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("deliveryId", copy, "state", "PENDING"));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Redelivery(copy, "PENDING"));
     }
 
+    @Operation(summary = "Enable a disabled subscription again")
     @PostMapping("/{id}/enable")
     @Transactional
     Subscriptions.Subscription enable(Caller caller, @PathVariable UUID id) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -23,15 +24,16 @@ import java.util.UUID;
 class Subscriptions {
     public record Subscription(UUID id, String url, List<String> engagements, List<String> rules,
                                AlertSeverity minSeverity, String ownerSub, List<String> ownerScope, boolean enabled,
-                               String disabledReason, Instant createdAt, Instant deletedAt) {
+                               @Nullable String disabledReason, Instant createdAt, @Nullable Instant deletedAt) {
     }
 
-    public record Attempt(Instant attemptedAt, Integer statusCode, String error, long durationMs) {
+    public record Attempt(Instant attemptedAt, @Nullable Integer statusCode, @Nullable String error, long durationMs) {
     }
 
     public record Delivery(UUID id, UUID subscriptionId, String messageId, String eventType, String state,
-                           int attempts, Instant nextAttemptAt, Integer lastStatus, String lastError,
-                           Instant createdAt, Instant deliveredAt, List<Attempt> attemptLog) {
+                           int attempts, @Nullable Instant nextAttemptAt, @Nullable Integer lastStatus,
+                           @Nullable String lastError, Instant createdAt, @Nullable Instant deliveredAt,
+                           List<Attempt> attemptLog) {
     }
 
     static final RowMapper<Subscription> SUBSCRIPTION = (rs, n) -> new Subscription(rs.getObject("id", UUID.class),

@@ -152,6 +152,10 @@ class WebhookDeliveryTest extends IntegrationTest {
                 + deliveries(token, subscription).get(0).get("id").asText() + "/redeliver", token, null);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body().get("rule").asText()).isEqualTo("webhooks.subscription.disabled");
+
+        Response enabled = post("/subscriptions/" + subscription + "/enable", token, null);
+        assertThat(enabled.status()).isEqualTo(200);
+        assertThat(enabled.body().get("enabled").asBoolean()).isTrue();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.engagementledger.scorecard.generations;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -79,8 +80,8 @@ public class Generations {
     }
 
     /** A generation as an operator follows it: what it is doing, since when, and how many events it has read. */
-    public record Status(int generation, String state, Instant startedAt, Instant finishedAt, long eventsRead,
-                         String message) {
+    public record Status(int generation, String state, Instant startedAt, @Nullable Instant finishedAt,
+                         long eventsRead, @Nullable String message) {
     }
 
     public Optional<Status> describe(int id) {

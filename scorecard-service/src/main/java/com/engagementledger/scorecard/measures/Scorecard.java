@@ -1,5 +1,6 @@
 package com.engagementledger.scorecard.measures;
 
+import com.engagementledger.support.openapi.NullableValues;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalDate;
@@ -18,12 +19,12 @@ public record Scorecard(String engagementId, String name, String clientName, Str
      * with the current week, and the events behind the current value. Published in the API documents as "Measure".
      */
     @Schema(name = "Measure")
-    public record MeasureValues(String name, String definition, Map<String, Number> current,
-                                Map<String, Number> rollingFourWeeks,
+    public record MeasureValues(String name, String definition, @NullableValues Map<String, Number> current,
+                                @NullableValues Map<String, Number> rollingFourWeeks,
                                 @com.fasterxml.jackson.annotation.JsonIgnore List<String> evidence) {
     }
 
     /** One ISO week of the series (e.g. 2026-W05) with the values of every measure for that week. */
-    public record Week(String week, LocalDate weekStart, Map<String, Map<String, Number>> measures) {
+    public record Week(String week, LocalDate weekStart, @NullableValues Map<String, Map<String, Number>> measures) {
     }
 }

@@ -1,8 +1,8 @@
 package com.engagementledger.scorecard.portfolio;
 
 import com.engagementledger.scorecard.measures.Rag;
-import com.engagementledger.scorecard.measures.Scorecard;
 import com.engagementledger.scorecard.measures.Scorecard.Factor;
+import com.engagementledger.scorecard.measures.Scorecard;
 import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
 import com.engagementledger.support.security.Caller;

@@ -1,12 +1,13 @@
 package com.engagementledger.scorecard.portfolio;
 
 import com.engagementledger.scorecard.generations.Generations;
-import com.engagementledger.scorecard.measures.EngagementFacts;
 import com.engagementledger.scorecard.measures.EngagementFacts.Engagement;
+import com.engagementledger.scorecard.measures.EngagementFacts;
 import com.engagementledger.scorecard.measures.EngagementId;
 import com.engagementledger.scorecard.measures.Scorecard;
 import com.engagementledger.scorecard.measures.Scorecards;
 import com.engagementledger.scorecard.measures.Thresholds;
+import com.engagementledger.support.openapi.NullableValues;
 import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.problem.ProblemCatalog;
 import com.engagementledger.support.security.Caller;
@@ -79,8 +80,8 @@ public class ScorecardQueries {
     }
 
     /** The events that produced a measure's current value. */
-    public record Evidence(String engagementId, String measure, String definition, Map<String, Number> current,
-                           List<EvidenceRow> events) {
+    public record Evidence(String engagementId, String measure, String definition,
+                           @NullableValues Map<String, Number> current, List<EvidenceRow> events) {
     }
 
     /** One event behind a number. */

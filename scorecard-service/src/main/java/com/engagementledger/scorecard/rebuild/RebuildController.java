@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -34,6 +35,7 @@ class RebuildController {
     @Operation(summary = "Start a rebuild into a new generation; 202 with the generation to follow. "
             + "It takes no options: no body or {}; any other body is 400")
     @PostMapping("/admin/rebuild")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<Started> rebuild(@RequestBody(required = false) String body) {
         requireNoOptions(body);
         int generation = rebuilds.start().orElseThrow(() -> ApiProblem.of(HttpStatus.CONFLICT,
