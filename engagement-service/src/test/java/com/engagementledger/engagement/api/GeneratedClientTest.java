@@ -63,7 +63,7 @@ class GeneratedClientTest extends IntegrationTest {
                 .decision("what we do").consequences("what follows").alternatives(List.of("do nothing"))
                 .reversibility(ProposeRequest.ReversibilityEnum.REVERSIBLE), null, null);
         assertThat(proposed.getId()).isNotBlank();
-        decisions.decisionAccept(opened.getId(), proposed.getId(), null, null, null);
+        decisions.decisionAccept(opened.getId(), proposed.getId(), null, null, null, null);
 
         DecisionView accepted = decisions.decisionGet(opened.getId(), proposed.getId());
         assertThat(accepted.getStatus()).isEqualTo(DecisionView.StatusEnum.IN_EFFECT);
@@ -71,7 +71,7 @@ class GeneratedClientTest extends IntegrationTest {
         assertThat(accepted.getReversed()).isNull();
 
         HttpClientErrorException refused = catchThrowableOfType(HttpClientErrorException.class,
-                () -> decisions.decisionAccept(opened.getId(), proposed.getId(), null, null, null));
+                () -> decisions.decisionAccept(opened.getId(), proposed.getId(), null, null, null, null));
         assertThat(refused.getStatusCode().value()).isEqualTo(422);
         assertThat(refused.getResponseHeaders().getContentType()).hasToString("application/problem+json");
         Problem problem = new ObjectMapper().readValue(refused.getResponseBodyAsString(), Problem.class);

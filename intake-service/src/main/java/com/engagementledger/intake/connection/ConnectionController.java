@@ -5,7 +5,9 @@ import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
 import com.engagementledger.support.security.Caller;
 import com.engagementledger.support.web.Page;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -39,7 +42,9 @@ class ConnectionController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Connect a source to the engagement")
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ConnectionView> create(Caller caller, @PathVariable String engagementId,
                                           @Valid @RequestBody ConnectionRequest request) {
         request.requireFieldsOfItsSource();
@@ -52,6 +57,7 @@ class ConnectionController {
                 .body(view(connection));
     }
 
+    @Operation(summary = "List the engagement's connections")
     @GetMapping
     Page<ConnectionView> list(@PathVariable String engagementId,
                               @RequestParam(defaultValue = "0") int page,
@@ -66,12 +72,14 @@ class ConnectionController {
                 size, connections.count(engagementId));
     }
 
+    @Operation(summary = "Read a connection (never its secret)")
     @GetMapping("/{connectionId}")
     ConnectionView show(@PathVariable String engagementId, @PathVariable UUID connectionId) {
         return view(existing(engagementId, connectionId));
     }
 
     /** The secret the tool now signs with; deliveries signed with the old one are refused from now on. */
+    @Operation(summary = "Rotate a connection's webhook secret")
     @PostMapping("/{connectionId}/secret")
     ConnectionView rotateSecret(@PathVariable String engagementId, @PathVariable UUID connectionId,
                                 @Valid @RequestBody SecretRotation request) {
@@ -83,7 +91,9 @@ class ConnectionController {
     }
 
     /** Deliveries stop being accepted; the connection and its deliveries stay readable in the database for the record. */
+    @Operation(summary = "Delete a connection (kept for the record)")
     @DeleteMapping("/{connectionId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(Caller caller, @PathVariable String engagementId, @PathVariable UUID connectionId) {
         existing(engagementId, connectionId);
         if (!connections.delete(connectionId, caller.subject(), clock.instant())) {

@@ -1,5 +1,7 @@
 package com.engagementledger.intake.connection;
 
+import org.springframework.lang.Nullable;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -8,9 +10,9 @@ import java.util.UUID;
 /**
  * A connection as answered: never its secret. {@code webhook} says what to configure in the tool.
  */
-record ConnectionView(UUID id, String engagementId, Source source, String repository, String site,
-                      String projectKey, String serviceId, ConnectionOptions options, Webhook webhook,
-                      Instant createdAt, String createdBy, Instant secretRotatedAt) {
+record ConnectionView(UUID id, String engagementId, Source source, @Nullable String repository, @Nullable String site,
+                      @Nullable String projectKey, @Nullable String serviceId, ConnectionOptions options,
+                      Webhook webhook, Instant createdAt, String createdBy, @Nullable Instant secretRotatedAt) {
 
     /**
      * The URL to paste into the tool, the content type to choose there and the events to send (GitHub's names).

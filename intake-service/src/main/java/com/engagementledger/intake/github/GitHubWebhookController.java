@@ -8,13 +8,16 @@ import com.engagementledger.support.problem.ProblemCatalog;
 import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
@@ -49,10 +52,12 @@ class GitHubWebhookController {
     }
 
     /** What GitHub is answered: whether the delivery was kept, or why not. */
-    record Receipt(String deliveryId, String status, String reason) {
+    record Receipt(String deliveryId, String status, @Nullable String reason) {
     }
 
+    @Operation(summary = "Receive a signed GitHub webhook delivery")
     @PostMapping("/webhooks/github")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<Receipt> receive(@RequestHeader(value = GitHubSignature.HEADER, required = false) String signature,
                                     @RequestHeader(value = EVENT, required = false) String event,
                                     @RequestHeader(value = DELIVERY, required = false) String deliveryId,

@@ -4,6 +4,7 @@ import com.engagementledger.intake.connection.Connections;
 import com.engagementledger.support.problem.ApiProblem;
 import com.engagementledger.support.problem.ProblemCatalog.FieldRule;
 import com.engagementledger.support.web.Page;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +37,7 @@ class DeliveryController {
         this.jdbc = jdbc;
     }
 
+    @Operation(summary = "List a connection's deliveries and their outcomes")
     @GetMapping
     Page<DeliveryView> list(@PathVariable String engagementId, @PathVariable UUID connectionId,
                             @RequestParam(required = false) Outcome.Status status,
@@ -59,6 +61,7 @@ class DeliveryController {
         return Page.of(items, page, size, total);
     }
 
+    @Operation(summary = "Read one delivery and its outcome")
     @GetMapping("/{deliveryId}")
     DeliveryView show(@PathVariable String engagementId, @PathVariable UUID connectionId,
                       @PathVariable String deliveryId) {
