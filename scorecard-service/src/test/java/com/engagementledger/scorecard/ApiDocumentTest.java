@@ -1,22 +1,8 @@
 package com.engagementledger.scorecard;
 
 import com.engagementledger.scorecard.support.IntegrationTest;
-import com.engagementledger.testsupport.ApiDocumentAssert;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Path;
+import com.engagementledger.testsupport.ApiDocumentContract;
 
 /** scorecard-service's OpenAPI document, as integrators' tools read it. */
-class ApiDocumentTest extends IntegrationTest {
-
-    @Test
-    void every_operation_has_one_feature_tag_and_a_summary() throws Exception {
-        ApiDocumentAssert.everyOperationHasOneDescribedTagAndASummary(ApiDocumentAssert.liveDocument(port));
-    }
-
-    @Test
-    void the_committed_document_is_the_live_one() throws Exception {
-        ApiDocumentAssert.assertCommittedDocumentIsLive(ApiDocumentAssert.liveDocument(port),
-                Path.of("..", "docs", "openapi", "scorecard-service.json"));
-    }
+class ApiDocumentTest extends IntegrationTest implements ApiDocumentContract {
 }
